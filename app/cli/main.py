@@ -1,0 +1,70 @@
+"""``livecomply`` entry point: one argparse tree, one module per command.
+
+Each command module exposes ``register(subparsers)`` that adds its parser and sets
+``func(args) -> int``. Errors the user can fix are raised as ``UserError`` and printed as one
+line; nothing reaches the terminal as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from app import __version__
+from app.cli.errors import UserError
+
+# Command modules, in the order ``--help`` lists them. A module that fails to import (an optional
+# dependency missing on this PC) is skipped so the other commands still work.
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.cmd_check",
+    "app.cli.cmd_monitor",
+    "app.cli.cmd_audit",
+    "app.cli.cmd_sessions",
+    "app.cli.cmd_verify",
+    "app.cli.cmd_obs",
+    "app.cli.cmd_plan",
+    "app.cli.cmd_report",
+    "app.cli.cmd_gui",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="livecomply",
+        description="直播合规助手 LiveComply — on-screen compliance checks for live-commerce streams",
+    )
+    parser.add_argument("--version", action="version", version=f"livecomply {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue  # command not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        if "app.cli.cmd_gui" in sys.modules:
+            args = parser.parse_args(["gui", *(argv or [])])
+        else:
+            parser.print_help()
+            return 0
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        print(f"livecomply: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("livecomply: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

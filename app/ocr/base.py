@@ -1,0 +1,43 @@
+"""The engine interface the checker and the monitor depend on.
+
+Two entry points, because their costs differ by an order of magnitude (see OCR_FACTS.md):
+``read`` runs detection over the whole frame (seconds), ``recognize`` reads boxes we already know
+(tens of milliseconds each). The monitor's steady state only ever calls ``recognize``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from app.geometry import Box
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """One line of text as an engine read it; ``box`` is in full-frame pixels."""
+
+    text: str
+    box: Box
+    confidence: float
+
+
+class OcrError(RuntimeError):
+    """The engine cannot run here (missing binary, missing language data, broken model)."""
+
+
+@runtime_checkable
+class OcrEngine(Protocol):
+    """A text reader. Images are BGR ``uint8`` arrays as OpenCV returns them."""
+
+    name: str
+
+    def read(self, image: np.ndarray) -> list[OcrLine]:
+        """Detect and recognise every text line in ``image``."""
+        ...
+
+    def recognize(self, image: np.ndarray, boxes: list[Box]) -> list[OcrLine]:
+        """Recognise the single line inside each box (no detection); same order as ``boxes``."""
+        ...
