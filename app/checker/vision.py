@@ -1,0 +1,133 @@
+"""Pixel measurements behind 'legible' and 'covered': glyph ink height, WCAG contrast, coverage.
+
+OCR success is not legibility (OCR_FACTS.md: PP-OCR still reads most labels that are too small
+or too faint for a viewer), so these are measured from the pixels inside the text's box.
+Everything here works on a small crop, so it is cheap enough to run every sample.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from app.geometry import Box
+
+# sRGB 8-bit → linear light, for WCAG relative luminance.
+_C = np.arange(256, dtype=np.float64) / 255.0
+_LINEAR = np.where(_C <= 0.04045, _C / 12.92, ((_C + 0.055) / 1.055) ** 2.4).astype(np.float32)
+
+
+def relative_luminance_bgr(pixels: np.ndarray) -> np.ndarray:
+    """WCAG 2.x relative luminance of BGR uint8 pixels (any shape ending in 3)."""
+    lin = _LINEAR[pixels]
+    return 0.0722 * lin[..., 0] + 0.7152 * lin[..., 1] + 0.2126 * lin[..., 2]
+
+
+def contrast_ratio(l1: float, l2: float) -> float:
+    hi, lo = max(l1, l2), min(l1, l2)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@dataclass(frozen=True, slots=True)
+class TextMeasure:
+    """What the pixels of one text line say about how a viewer sees it."""
+
+    glyph_px: float  # ink height of the line's tallest glyphs, in frame pixels
+    contrast: float  # WCAG ratio between the stroke colour and the pixels right around it
+    ink_box: Box | None  # tight box around the strokes, in frame pixels
+    polarity: int  # +1 light text on darker ground, -1 dark text on lighter ground
+    text_bgr: tuple[int, int, int]
+    ground_bgr: tuple[int, int, int]
+
+
+def _stroke_mask(gray: np.ndarray, line_h: float) -> tuple[np.ndarray, np.ndarray, int]:
+    """Thin bright or thin dark structures: glyph strokes, whatever the background.
+
+    A morphological top-hat (bright) or black-hat (dark) with a kernel wider than a stroke keeps
+    strokes and drops plates and smooth photo areas; the stronger of the two gives the polarity.
+    """
+    k = int(max(3, min(61, round(line_h * 0.45)))) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    top = cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel)
+    black = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel)
+    # Compare the strong tails, not the sums: photo texture adds diffuse response to both.
+    t_score = float(np.percentile(top, 97))
+    b_score = float(np.percentile(black, 97))
+    resp, polarity = (top, 1) if t_score >= b_score else (black, -1)
+    if float(resp.max()) < 8:
+        return np.zeros_like(gray, dtype=bool), resp, polarity
+    thr, _ = cv2.threshold(resp, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    thr = max(thr, 6.0)
+    mask = resp > thr
+    return mask, resp, polarity
+
+
+def _largest_run(profile: np.ndarray, floor: float, max_gap: int) -> tuple[int, int] | None:
+    """Rows (start, end) of the densest band above ``floor``, bridging small gaps."""
+    on = np.flatnonzero(profile > floor)
+    if on.size == 0:
+        return None
+    runs: list[tuple[int, int]] = []
+    start = prev = int(on[0])
+    for r in on[1:]:
+        r = int(r)
+        if r - prev > max_gap + 1:
+            runs.append((start, prev))
+            start = r
+        prev = r
+    runs.append((start, prev))
+    return max(runs, key=lambda ab: float(profile[ab[0] : ab[1] + 1].sum()))
+
+
+def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
+    """Measure the text line inside ``box``; ``None`` when no strokes are found there."""
+    h_img, w_img = image.shape[:2]
+    b = box.clipped(w_img, h_img)
+    if b.w < 4 or b.h < 4:
+        return None
+    crop = image[b.y : b.y2, b.x : b.x2]
+    gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
+    mask, resp, polarity = _stroke_mask(gray, b.h / 1.4)
+    if mask.sum() < 6:
+        return None
+    # Drop specks (compression noise) so they do not stretch the measured height.
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
+    keep = np.zeros(n, dtype=bool)
+    keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= 3
+    mask = keep[labels]
+    if mask.sum() < 6:
+        return None
+    rows = mask.sum(axis=1).astype(np.float32)
+    run = _largest_run(rows, floor=max(1.0, 0.06 * float(rows.max())), max_gap=max(1, b.h // 12))
+    if run is None:
+        return None
+    cols = np.flatnonzero(mask[run[0] : run[1] + 1].any(axis=0))
+    glyph_px = float(run[1] - run[0] + 1)
+    ink_box = Box(b.x + int(cols[0]), b.y + run[0], int(cols[-1] - cols[0] + 1), int(glyph_px))
+
+    lum = relative_luminance_bgr(crop)
+    band = np.zeros_like(mask)
+    band[run[0] : run[1] + 1] = True
+    strokes = mask & band
+    # Stroke colour from the stroke cores (strongest response), not the anti-aliased edges.
+    core_thr = np.percentile(resp[strokes], 60)
+    core = strokes & (resp >= core_thr)
+    near = cv2.dilate(strokes.astype(np.uint8), np.ones((3, 3), np.uint8), iterations=3) > 0
+    touch = cv2.dilate(strokes.astype(np.uint8), np.ones((3, 3), np.uint8), iterations=1) > 0
+    ring = near & ~touch & ~mask
+    if ring.sum() < 4 or core.sum() < 2:
+        return None
+    text_l = float(np.median(lum[core]))
+    ground_l = float(np.median(lum[ring]))
+    text_bgr = tuple(int(v) for v in np.median(crop[core], axis=0))
+    ground_bgr = tuple(int(v) for v in np.median(crop[ring], axis=0))
+    return TextMeasure(
+        glyph_px=glyph_px,
+        contrast=contrast_ratio(text_l, ground_l),
+        ink_box=ink_box,
+        polarity=polarity,
+        text_bgr=text_bgr,  # type: ignore[arg-type]
+        ground_bgr=ground_bgr,  # type: ignore[arg-type]
+    )
