@@ -223,8 +223,9 @@ class ObsStudio:
     """One headless OBS Studio (and its own Xvfb) with a known scene collection.
 
     ``host``/``port``/``password`` say how to reach it; ``start``/``kill``/``restart``/``stop``
-    control its life; ``call``/``set_item_enabled``/``set_program_scene`` drive it over its
-    websocket with a short-lived client of their own, so they work from any thread.
+    control its life and ``pause``/``resume`` freeze it; ``call``/``set_item_enabled``/
+    ``set_program_scene`` drive it over its websocket with a short-lived client of their own,
+    so they work from any thread.
     """
 
     SCENE_MAIN = SCENE_MAIN
@@ -322,6 +323,18 @@ class ObsStudio:
             self.obs.kill()
             self.obs.wait(5)
 
+    def pause(self) -> None:
+        """SIGSTOP OBS: the socket stays open but nothing answers, like a frozen OBS."""
+        if self.running:
+            assert self.obs is not None
+            self.obs.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        """SIGCONT OBS after ``pause``."""
+        if self.running:
+            assert self.obs is not None
+            self.obs.send_signal(signal.SIGCONT)
+
     def restart(self, delay: float = 0.0) -> None:
         """Kill OBS and start it again with the same config, port and password."""
         self.kill()
@@ -331,6 +344,7 @@ class ObsStudio:
 
     def stop(self) -> None:
         """Stop OBS, then Xvfb, by the PIDs we started them with. Safe to call twice."""
+        self.resume()  # a stopped process would ignore SIGTERM until SIGKILL
         _stop_pid(self.obs)
         _stop_pid(self.xvfb)
 

@@ -169,8 +169,16 @@ async def connect_obs(
     )
 
 
-async def close_client(client: simpleobsws.WebSocketClient) -> None:
-    """Close without ever hanging or raising: the socket may already be dead."""
+async def close_client(client: simpleobsws.WebSocketClient, abort: bool = False) -> None:
+    """Close without ever hanging or raising: the socket may already be dead.
+
+    ``abort`` drops the TCP connection at once instead of waiting for a closing handshake that
+    a frozen or dead OBS will never answer.
+    """
+    ws = client.ws
+    if abort and ws is not None:
+        with contextlib.suppress(Exception):
+            ws.transport.abort()
     with contextlib.suppress(Exception):
         await asyncio.wait_for(client.disconnect(), 2.0)
     task = client.recv_task
@@ -505,14 +513,19 @@ class ObsSource:
             backoff = self.initial_backoff
             try:
                 reason = await self._session(client, lost_at, first)
-            finally:
+            except BaseException:
                 self.connected = False
-                await close_client(client)
+                await close_client(client, abort=True)
+                raise
+            self.connected = False
             first = False
+            if reason is not None:
+                # Tell the monitor first: closing a frozen peer's socket can take a while.
+                lost_at = time.monotonic()
+                self._emit("disconnected", reason)
+            await close_client(client, abort=reason is not None)
             if reason is None:  # stop() was called
                 return
-            lost_at = time.monotonic()
-            self._emit("disconnected", reason)
             # Try again at once: a websocket that dropped while OBS still runs comes back fast.
 
     async def _session(

@@ -206,6 +206,32 @@ def test_probe_reports_version_scene_and_timing(obs_studio: ObsStudio) -> None:
         print(f"{fmt} 1280x720: median {probe.median_ms:.0f} ms, max {ms[-1]:.0f} ms")
 
 
+def test_frozen_obs_times_out_then_recovers(obs_studio: ObsStudio) -> None:
+    """A hung screenshot never blocks grab(); after ~4 s the connection is dropped and redone."""
+    rec = Recorder()
+    src = ObsSource(obs_studio.host, obs_studio.port, obs_studio.password, interval=0.1,
+                    request_timeout=2.0)
+    src.start(rec)
+    try:
+        next_frame(src)
+        frozen_at = time.monotonic()
+        obs_studio.pause()
+        try:
+            t0 = time.perf_counter()
+            for _ in range(20):
+                src.grab()
+            assert time.perf_counter() - t0 < 0.05  # grab() never waits for OBS
+            at, ev = rec.wait_for("disconnected", 6, after=frozen_at)
+            print(f"frozen OBS dropped after {at - frozen_at:.2f} s: {ev.detail}")
+            assert "stopped answering" in ev.detail
+        finally:
+            obs_studio.resume()
+        at, _ = rec.wait_for("connected", 10, after=frozen_at)
+        next_frame(src, ok=lambda f: f.t >= at)
+    finally:
+        src.stop()
+
+
 def test_kill_mid_capture_disconnects_at_once_and_reconnects(obs_studio: ObsStudio) -> None:
     rec = Recorder()
     src = ObsSource(obs_studio.host, obs_studio.port, obs_studio.password, interval=0.1)
