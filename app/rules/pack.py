@@ -1,0 +1,367 @@
+"""The on-screen rule pack (``resources/rules/onscreen.toml``), loaded, checked and compiled.
+
+The file is the single source of the terms, patterns and article citations; nothing here knows
+a Chinese word. Loading refuses a pack with a bad regex, a missing article, an unknown key or
+an unknown seed, naming the file, the entry and what is wrong, because a typo in a shared policy
+must never silently weaken the checks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.rules.paths import rules_dir
+from app.rules.text import normalize
+
+DEFAULT_PACK = "onscreen.toml"
+ELEMENT_NAMES: tuple[str, ...] = ("ad_label", "ai_disclosure", "merchant_info", "price")
+
+_VERSION = re.compile(r"^\d{4}\.\d+\.\d+$")
+_SEED_CITATION = re.compile(r"^(?P<seed>\d{3}) \S.*$")
+_LAW_CITATION = re.compile(r"^《?[\u4e00-\u9fff]+法》? 第[一二三四五六七八九十百零]+条\S*$")
+
+
+class RulePackError(ValueError):
+    """The rule pack cannot be used; the message names the file, the entry and the fault."""
+
+
+@dataclass(frozen=True)
+class ElementRule:
+    """One required on-screen element (V1 ad label, V2 AI disclosure, V3 merchant, V5 price)."""
+
+    name: str
+    rule: str
+    article: str
+    text: str
+    patterns: tuple[re.Pattern[str], ...]
+    phrases: tuple[str, ...] = ()
+    exclude: tuple[re.Pattern[str], ...] = ()
+    insufficient: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TermRule:
+    """A term that must never be shown (B1–B7), with the contexts in which it is innocent."""
+
+    rule: str
+    family: str
+    term: str
+    article: str
+    pattern: re.Pattern[str]
+    allow: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ComparisonRules:
+    """V5 price comparison: compared-price words, actual-price words, discount patterns."""
+
+    rule: str
+    article: str
+    text: str
+    compared_words: tuple[str, ...]
+    actual_words: tuple[str, ...]
+    compared: re.Pattern[str]
+    actual: re.Pattern[str]
+    discount: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class ViewerRules:
+    """Text that belongs to viewers (chat), the platform's system lines or its chrome."""
+
+    chat: tuple[re.Pattern[str], ...]
+    room_label_key: re.Pattern[str]
+    system: re.Pattern[str]
+    system_except: re.Pattern[str] | None
+    chrome: re.Pattern[str]
+    chrome_exact: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PromoRules:
+    """V6: promotion limit words, flagged only when the line states no number or time."""
+
+    rule: str
+    article: str
+    text: str
+    words: tuple[str, ...]
+    pattern: re.Pattern[str]
+    qualifier: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class RulePack:
+    version: str
+    elements: dict[str, ElementRule]
+    banned: tuple[TermRule, ...]
+    comparison: ComparisonRules
+    viewer: ViewerRules
+    promo: PromoRules
+    path: Path
+    sources: dict[str, str] = field(default_factory=dict)
+    # One alternation of every banned pattern: a line that misses it cannot hit any term.
+    banned_any: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
+
+
+def default_pack_path() -> Path:
+    return rules_dir() / DEFAULT_PACK
+
+
+def load_rule_pack(path: Path | None = None) -> RulePack:
+    """Load and compile a rule pack (default ``resources/rules/onscreen.toml``); cached per path."""
+    target = Path(path) if path is not None else default_pack_path()
+    return _load_cached(target.resolve())
+
+
+def clear_cache() -> None:
+    """Forget loaded packs (tests; an editor that saved the file)."""
+    _load_cached.cache_clear()
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: Path) -> RulePack:
+    return _Parser(path).parse()
+
+
+class _Parser:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.sources: dict[str, str] = {}
+
+    # -- errors and primitive readers ------------------------------------------------------
+
+    def fail(self, where: str, what: str) -> RulePackError:
+        return RulePackError(f"{self.path}: {where}: {what}")
+
+    def keys(self, table: Mapping[str, Any], where: str, required: set[str],
+             optional: set[str]) -> None:
+        unknown = sorted(set(table) - required - optional)
+        if unknown:
+            allowed = ", ".join(sorted(required | optional))
+            raise self.fail(where, f"unknown key {unknown[0]!r} (allowed: {allowed})")
+        missing = sorted(required - set(table))
+        if missing:
+            raise self.fail(where, f"missing required key {missing[0]!r}")
+
+    def table(self, data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(where, f"[{key}] must be a table")
+        return value
+
+    def string(self, table: Mapping[str, Any], key: str, where: str, default: str | None = None
+               ) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(where, f"{key!r} must be a non-empty string")
+        return value
+
+    def strings(self, table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(where, f"{key!r} must be a list of non-empty strings")
+        return tuple(value)
+
+    def regex(self, source: str, where: str) -> re.Pattern[str]:
+        try:
+            return re.compile(source)
+        except re.error as exc:
+            raise self.fail(where, f"bad regex {source!r}: {exc}") from None
+
+    def regexes(self, table: Mapping[str, Any], key: str, where: str
+                ) -> tuple[re.Pattern[str], ...]:
+        return tuple(
+            self.regex(src, f"{where}: {key}[{i}]")
+            for i, src in enumerate(self.strings(table, key, where))
+        )
+
+    def union(self, sources: Iterable[str], where: str) -> re.Pattern[str] | None:
+        parts = [f"(?:{s})" for s in sources]
+        return self.regex("|".join(parts), where) if parts else None
+
+    def article(self, table: Mapping[str, Any], where: str) -> str:
+        if "article" not in table:
+            raise self.fail(where, "missing article (cite the seed and article, e.g. "
+                                   "'000 第二十条3')")
+        text = self.string(table, "article", where)
+        for part in (p.strip() for p in text.split(";")):
+            seed = _SEED_CITATION.match(part)
+            if seed:
+                if seed["seed"] not in self.sources:
+                    raise self.fail(where, f"article {part!r} cites seed {seed['seed']} "
+                                           f"not listed in [sources]")
+            elif not _LAW_CITATION.match(part):
+                raise self.fail(where, f"article {part!r} is not '<seed> 第N条[item]' "
+                                       f"or '<law> 第N条'")
+        return text
+
+    @staticmethod
+    def literal(phrase: str) -> str:
+        return re.escape(normalize(phrase))
+
+    # -- sections ----------------------------------------------------------------------------
+
+    def parse(self) -> RulePack:
+        try:
+            with self.path.open("rb") as fh:
+                data = tomllib.load(fh)
+        except FileNotFoundError:
+            raise RulePackError(f"{self.path}: rule pack not found") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise RulePackError(f"{self.path}: not valid TOML: {exc}") from None
+        self.keys(data, "top level", {"version", "sources", "elements", "banned", "comparison",
+                                      "viewer", "promo"}, set())
+        version = data["version"]
+        if not isinstance(version, str) or not _VERSION.match(version):
+            raise self.fail("version", f"{version!r} must look like '2026.11.1'")
+        sources = self.table(data, "sources", "sources")
+        if not all(isinstance(v, str) for v in sources.values()):
+            raise self.fail("sources", "each seed must map to its title (a string)")
+        self.sources = dict(sources)
+
+        elements_t = self.table(data, "elements", "elements")
+        self.keys(elements_t, "elements", set(ELEMENT_NAMES), set())
+        elements = {name: self.element(name, elements_t[name]) for name in ELEMENT_NAMES}
+
+        banned_t = data["banned"]
+        if not isinstance(banned_t, list) or not banned_t:
+            raise self.fail("banned", "[[banned]] must be a non-empty array of tables")
+        banned = tuple(self.term(i, entry) for i, entry in enumerate(banned_t))
+        seen: set[tuple[str, str]] = set()
+        for t in banned:
+            if (t.rule, t.term) in seen:
+                raise self.fail(f"banned ({t.rule} {t.term})", "duplicate term")
+            seen.add((t.rule, t.term))
+        banned_any = self.union((t.pattern.pattern for t in banned), "banned") or re.compile("(?!)")
+
+        return RulePack(
+            version=version,
+            elements=elements,
+            banned=banned,
+            comparison=self.comparison(self.table(data, "comparison", "comparison")),
+            viewer=self.viewer(self.table(data, "viewer", "viewer")),
+            promo=self.promo(self.table(data, "promo", "promo")),
+            path=self.path,
+            sources=self.sources,
+            banned_any=banned_any,
+        )
+
+    def element(self, name: str, table: Any) -> ElementRule:
+        where = f"elements.{name}"
+        if not isinstance(table, dict):
+            raise self.fail(where, "must be a table")
+        self.keys(table, where, {"rule", "article", "text"},
+                  {"phrases", "patterns", "exclude", "insufficient"})
+        phrases = tuple(normalize(p) for p in self.strings(table, "phrases", where))
+        regexes = self.regexes(table, "patterns", where)
+        if not phrases and not regexes:
+            raise self.fail(where, "needs at least one of 'phrases' or 'patterns'")
+        patterns = tuple(self.regex(re.escape(p), f"{where}: phrases") for p in phrases) + regexes
+        return ElementRule(
+            name=name,
+            rule=self.string(table, "rule", where),
+            article=self.article(table, where),
+            text=self.string(table, "text", where),
+            patterns=patterns,
+            phrases=phrases,
+            exclude=self.regexes(table, "exclude", where),
+            insufficient=tuple(normalize(p) for p in self.strings(table, "insufficient", where)),
+        )
+
+    def term(self, i: int, table: Any) -> TermRule:
+        where = f"banned[{i}]"
+        if not isinstance(table, dict):
+            raise self.fail(where, "must be a table")
+        if isinstance(table.get("term"), str):
+            where = f"banned[{i}] ({table.get('rule', '?')} {table['term']})"
+        self.keys(table, where, {"rule", "family", "term", "article"},
+                  {"variants", "regex", "allow"})
+        term = self.string(table, "term", where)
+        sources = [self.literal(term)]
+        sources += [self.literal(v) for v in self.strings(table, "variants", where)]
+        sources += [r.pattern for r in self.regexes(table, "regex", where)]
+        # Longest alternatives first so finditer prefers the fuller spelling.
+        sources = sorted(dict.fromkeys(sources), key=len, reverse=True)
+        return TermRule(
+            rule=self.string(table, "rule", where),
+            family=self.string(table, "family", where),
+            term=term,
+            article=self.article(table, where),
+            pattern=self.union(sources, where) or re.compile("(?!)"),
+            allow=self.regexes(table, "allow", where),
+        )
+
+    def comparison(self, table: Mapping[str, Any]) -> ComparisonRules:
+        where = "comparison"
+        self.keys(table, where, {"rule", "article", "text", "compared_words", "actual_words",
+                                 "discount_patterns"}, set())
+        compared_words = self.strings(table, "compared_words", where)
+        actual_words = self.strings(table, "actual_words", where)
+        discounts = self.regexes(table, "discount_patterns", where)
+        if not compared_words or not actual_words or not discounts:
+            raise self.fail(where, "compared_words, actual_words and discount_patterns "
+                                   "must not be empty")
+
+        def words(ws: Iterable[str]) -> str:
+            return "|".join(sorted((self.literal(w) for w in ws), key=len, reverse=True))
+
+        return ComparisonRules(
+            rule=self.string(table, "rule", where),
+            article=self.article(table, where),
+            text=self.string(table, "text", where),
+            compared_words=compared_words,
+            actual_words=actual_words,
+            compared=self.regex(words(compared_words), f"{where}: compared_words"),
+            actual=self.regex(words(actual_words), f"{where}: actual_words"),
+            discount=self.union((d.pattern for d in discounts), f"{where}: discount_patterns")
+            or re.compile("(?!)"),
+        )
+
+    def viewer(self, table: Mapping[str, Any]) -> ViewerRules:
+        where = "viewer"
+        self.keys(table, where, {"chat", "system", "chrome"},
+                  {"room_label_keys", "system_except", "chrome_exact"})
+        chat = self.regexes(table, "chat", where)
+        for i, pat in enumerate(chat):
+            if "nick" not in pat.groupindex:
+                raise self.fail(f"{where}: chat[{i}]", "needs a (?P<nick>...) group")
+        keys = self.regexes(table, "room_label_keys", where)
+        system = self.regexes(table, "system", where)
+        chrome = self.regexes(table, "chrome", where)
+        never = re.compile("(?!)")
+        return ViewerRules(
+            chat=chat,
+            room_label_key=self.union((k.pattern for k in keys), f"{where}: room_label_keys")
+            or never,
+            system=self.union((s.pattern for s in system), f"{where}: system") or never,
+            system_except=self.union(
+                (s.pattern for s in self.regexes(table, "system_except", where)),
+                f"{where}: system_except"),
+            chrome=self.union((c.pattern for c in chrome), f"{where}: chrome") or never,
+            chrome_exact=frozenset(normalize(c) for c in self.strings(table, "chrome_exact",
+                                                                       where)),
+        )
+
+    def promo(self, table: Mapping[str, Any]) -> PromoRules:
+        where = "promo"
+        self.keys(table, where, {"rule", "article", "text", "words", "qualifiers"}, set())
+        words = self.strings(table, "words", where)
+        qualifiers = self.regexes(table, "qualifiers", where)
+        if not words or not qualifiers:
+            raise self.fail(where, "words and qualifiers must not be empty")
+        alternation = "|".join(sorted((self.literal(w) for w in words), key=len, reverse=True))
+        return PromoRules(
+            rule=self.string(table, "rule", where),
+            article=self.article(table, where),
+            text=self.string(table, "text", where),
+            words=words,
+            pattern=self.regex(alternation, f"{where}: words"),
+            qualifier=self.union((q.pattern for q in qualifiers), f"{where}: qualifiers")
+            or re.compile("(?!)"),
+        )
