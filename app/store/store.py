@@ -126,14 +126,16 @@ class Store:
         if self._closed:
             return
         self._closed = True
-        with self._lock:
-            if self._writer is not None:
-                self._writer.close()
-                self._writer = None
+        # Readers first: the last connection to close checkpoints the WAL into the main file
+        # and removes it, and only the writer can do that (readers are read-only).
         with self._readers_lock:
             for conn in self._readers:
                 conn.close()
             self._readers.clear()
+        with self._lock:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
 
     def __enter__(self) -> Self:
         """Use as ``with Store.open(path) as store:``."""
