@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.rules.paths import rules_dir
-from app.rules.text import normalize
+from app.rules.text import has_cjk, normalize
 
 DEFAULT_PACK = "onscreen.toml"
 ELEMENT_NAMES: tuple[str, ...] = ("ad_label", "ai_disclosure", "merchant_info", "price")
@@ -43,6 +43,9 @@ class ElementRule:
     phrases: tuple[str, ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
     insufficient: tuple[str, ...] = ()
+    # Every strict part of a phrase that is not itself a phrase: a line that is exactly one of
+    # these shows part of a label (half covered, cut off by the frame edge).
+    fragments: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,21 @@ class RulePack:
     sources: dict[str, str] = field(default_factory=dict)
     # One alternation of every banned pattern: a line that misses it cannot hit any term.
     banned_any: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
+
+
+def _fragments(phrases: tuple[str, ...]) -> frozenset[str]:
+    """Strict prefixes and suffixes of the phrases: what is left when a cover, a frame edge or a
+    scrolling banner hides one end of a label.
+
+    A fragment needs a CJK character or two Latin characters: a lone ``a`` or ``i`` is noise.
+    """
+    out: set[str] = set()
+    for phrase in phrases:
+        for k in range(1, len(phrase)):
+            for part in (phrase[:k], phrase[k:]):
+                if has_cjk(part) or len(part) >= 2:
+                    out.add(part)
+    return frozenset(out - set(phrases))
 
 
 def default_pack_path() -> Path:
@@ -262,7 +280,9 @@ class _Parser:
         regexes = self.regexes(table, "patterns", where)
         if not phrases and not regexes:
             raise self.fail(where, "needs at least one of 'phrases' or 'patterns'")
-        patterns = tuple(self.regex(re.escape(p), f"{where}: phrases") for p in phrases) + regexes
+        # Longest phrase first, so a line reports the fullest label it shows (广告AD, not 广告).
+        longest = sorted(phrases, key=len, reverse=True)
+        patterns = tuple(self.regex(re.escape(p), f"{where}: phrases") for p in longest) + regexes
         return ElementRule(
             name=name,
             rule=self.string(table, "rule", where),
@@ -272,6 +292,7 @@ class _Parser:
             phrases=phrases,
             exclude=self.regexes(table, "exclude", where),
             insufficient=tuple(normalize(p) for p in self.strings(table, "insufficient", where)),
+            fragments=_fragments(phrases),
         )
 
     def term(self, i: int, table: Any) -> TermRule:

@@ -1,0 +1,309 @@
+"""Matching OCR lines against the rule pack: banned terms, required elements, viewer text,
+price comparisons and promotion limits.
+
+Every function takes the line as the OCR engine read it, normalises it (app/rules/text.py)
+and matches the pack's precompiled patterns. All of them run on every OCR line every second,
+so the common case (no hit) is one regex search over a short string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app.rules.pack import ElementRule, RulePack, load_rule_pack
+from app.rules.text import normalize, normalize_with_map
+
+# Punctuation a label is often boxed in: stripped before the whole-line fragment test.
+_FRAME_PUNCT = "[](){}<>|:·,.-\"'!?*#~/"
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """One banned term in one line. ``span`` indexes ``line`` (the original OCR text)."""
+
+    term: str
+    rule: str
+    family: str
+    article: str
+    span: tuple[int, int]
+    line: str
+    matched: str
+
+    @property
+    def norm_matched(self) -> str:
+        return normalize(self.matched)
+
+
+@dataclass(frozen=True, slots=True)
+class ElementMatch:
+    """What a line shows of one required element.
+
+    ``full``: the line satisfies the element. ``fragment``: the whole line is a strict part of
+    one of the element's label phrases (a half-covered or cut-off label). ``insufficient``: the
+    line shows a related word the article does not accept (推广 for 广告).
+    """
+
+    element: str
+    rule: str
+    article: str
+    full: bool
+    fragment: bool = False
+    insufficient: bool = False
+    matched: str = ""
+    span: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonParts:
+    """V5 over the room's lines: which compared-price words show, and whether the actual price
+    and the discount or reduction show too."""
+
+    compared: tuple[str, ...]
+    compared_lines: tuple[int, ...]
+    actual_price: bool
+    discount: bool
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """What 001 第二十七条 also wants shown; empty when no comparison is made."""
+        if not self.compared:
+            return ()
+        out: list[str] = []
+        if not self.actual_price:
+            out.append("actual_price")
+        if not self.discount:
+            out.append("discount")
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class PromoMatch:
+    """A promotion limit word shown with no number or time in its line (V6)."""
+
+    word: str
+    span: tuple[int, int]
+    line: str
+    rule: str
+    article: str
+
+
+def _pack(pack: RulePack | None) -> RulePack:
+    return pack if pack is not None else load_rule_pack()
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# ---- banned terms ------------------------------------------------------------------------------
+
+
+def find_banned(text: str, pack: RulePack | None = None) -> list[TermMatch]:
+    """Banned terms in one line, in reading order; at most one hit per stretch of text.
+
+    Matching is on the normalised line, so spaces inside a term, full-width forms and the
+    folded OCR confusions do not hide it. A hit overlapping one of its term's ``allow``
+    contexts is dropped (第一次 is not 第一). Where hits overlap, the longest wins
+    (全网最低价 is one B3 hit, not also 最低价).
+    """
+    p = _pack(pack)
+    norm = normalize(text)
+    if not norm or p.banned_any.search(norm) is None:
+        return []
+    found: list[tuple[int, int, int]] = []  # (start, end, index into p.banned)
+    for i, term in enumerate(p.banned):
+        matches = [(m.start(), m.end()) for m in term.pattern.finditer(norm) if m.end() > m.start()]
+        if not matches:
+            continue
+        allowed = [(a.start(), a.end()) for pat in term.allow for a in pat.finditer(norm)]
+        found.extend((s, e, i) for s, e in matches if not any(_overlaps((s, e), a)
+                                                               for a in allowed))
+    if not found:
+        return []
+    kept: list[tuple[int, int, int]] = []
+    for hit in sorted(found, key=lambda h: (h[0] - h[1], h[0], h[2])):
+        if not any(_overlaps((hit[0], hit[1]), (k[0], k[1])) for k in kept):
+            kept.append(hit)
+    mapped = normalize_with_map(text)
+    out: list[TermMatch] = []
+    for s, e, i in sorted(kept):
+        term = p.banned[i]
+        span = mapped.original_span(s, e)
+        out.append(TermMatch(term=term.term, rule=term.rule, family=term.family,
+                             article=term.article, span=span, line=text,
+                             matched=text[span[0]:span[1]]))
+    return out
+
+
+# ---- required elements -------------------------------------------------------------------------
+
+
+def _first_match(rule: ElementRule, norm: str) -> tuple[int, int] | None:
+    excluded: list[tuple[int, int]] | None = None
+    for pattern in rule.patterns:
+        for m in pattern.finditer(norm):
+            if m.end() == m.start():
+                continue
+            if rule.exclude:
+                if excluded is None:
+                    excluded = [(x.start(), x.end()) for ex in rule.exclude
+                                for x in ex.finditer(norm)]
+                if any(_overlaps((m.start(), m.end()), x) for x in excluded):
+                    continue
+            return (m.start(), m.end())
+    return None
+
+
+def price_spans(norm: str, pack: RulePack | None = None) -> list[tuple[int, int, bool]]:
+    """Prices in a *normalised* line as ``(start, end, is_compared)``.
+
+    ``is_compared`` is true for a number that belongs to a comparison word (原价¥199,
+    日常价199元): the compared price, not the selling price. A number is compared when it
+    carries no actual-price word itself and the nearest price word before it (within eight
+    characters) is a comparison word.
+    """
+    p = _pack(pack)
+    cmp = p.comparison
+    spans: list[tuple[int, int]] = []
+    for pattern in p.elements["price"].patterns:
+        for m in pattern.finditer(norm):
+            if not any(_overlaps((m.start(), m.end()), s) for s in spans):
+                spans.append((m.start(), m.end()))
+    out: list[tuple[int, int, bool]] = []
+    for s, e in sorted(spans):
+        lo = max(0, s - 8)
+        cmps = [(m.start(), m.end()) for m in cmp.compared.finditer(norm, lo, e)]
+        # 售价 inside 零售价 / 原售价 is part of the comparison word, not an actual-price word.
+        acts = [(m.start(), m.end()) for m in cmp.actual.finditer(norm, lo, e)
+                if not any(_overlaps((m.start(), m.end()), c) for c in cmps)]
+        if any(_overlaps(a, (s, e)) for a in acts):
+            compared = False
+        elif any(_overlaps(c, (s, e)) for c in cmps):
+            compared = True
+        else:
+            before = [(we, True) for _, we in cmps if we <= s]
+            before += [(we, False) for _, we in acts if we <= s]
+            compared = bool(before) and max(before)[1]
+        out.append((s, e, compared))
+    return out
+
+
+def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementMatch]:
+    """The required elements this line shows, fully, as a fragment, or insufficiently.
+
+    Elements the line says nothing about are absent from the result. A fragment is only ever
+    the *whole* line (after normalisation and stripping the brackets a label sits in): "广"
+    alone is part of 广告, "广州" is not.
+    """
+    p = _pack(pack)
+    norm = normalize(text)
+    out: dict[str, ElementMatch] = {}
+    if not norm:
+        return out
+    bare = norm.strip(_FRAME_PUNCT)
+    mapped = None
+    for name, rule in p.elements.items():
+        span: tuple[int, int] | None
+        if name == "price":
+            actual = [(s, e) for s, e, compared in price_spans(norm, p) if not compared]
+            span = actual[0] if actual else None
+        else:
+            span = _first_match(rule, norm)
+        if span is not None:
+            mapped = mapped or normalize_with_map(text)
+            orig = mapped.original_span(*span)
+            out[name] = ElementMatch(name, rule.rule, rule.article, full=True,
+                                     matched=text[orig[0]:orig[1]], span=orig)
+        elif bare in rule.fragments:
+            out[name] = ElementMatch(name, rule.rule, rule.article, full=False, fragment=True,
+                                     matched=text, span=(0, len(text)))
+        elif any(word in norm for word in rule.insufficient):
+            out[name] = ElementMatch(name, rule.rule, rule.article, full=False,
+                                     insufficient=True, matched=text, span=(0, len(text)))
+    return out
+
+
+# ---- viewer and platform text ------------------------------------------------------------------
+
+
+def viewer_kind(text: str, pack: RulePack | None = None) -> str | None:
+    """``"system"`` (进入直播间, 送出礼物…), ``"chrome"`` (关注, 1.2万人看过…), ``"chat"``
+    (昵称：消息) or ``None`` for text that may be the room's own."""
+    v = _pack(pack).viewer
+    norm = normalize(text)
+    if not norm:
+        return None
+    if v.system.search(norm) and not (v.system_except and v.system_except.search(norm)):
+        return "system"
+    if norm in v.chrome_exact or v.chrome.search(norm):
+        return "chrome"
+    for pattern in v.chat:
+        m = pattern.match(norm)
+        if m and not v.room_label_key.fullmatch(m["nick"]):
+            return "chat"
+    return None
+
+
+# ---- price comparison and promotions -----------------------------------------------------------
+
+
+def comparison_parts(texts: Iterable[str], pack: RulePack | None = None) -> ComparisonParts:
+    """V5 over the room's text lines (pass the room's lines only, not chat).
+
+    When a comparison word (原价, 划线价, 日常价…) shows, 001 第二十七条 wants the actual price
+    and the discount rate or reduction shown too; ``missing`` says which are not.
+    """
+    p = _pack(pack)
+    cmp = p.comparison
+    words: list[str] = []
+    lines: list[int] = []
+    actual = discount = False
+    for i, text in enumerate(texts):
+        norm = normalize(text)
+        if not norm:
+            continue
+        found = [m.group() for m in cmp.compared.finditer(norm)]
+        if found:
+            lines.append(i)
+            words.extend(w for w in found if w not in words)
+        if not actual:
+            actual = any(not compared for _, _, compared in price_spans(norm, p))
+        if not discount:
+            discount = cmp.discount.search(norm) is not None
+    return ComparisonParts(tuple(words), tuple(lines), actual, discount)
+
+
+def find_promo(text: str, pack: RulePack | None = None) -> list[PromoMatch]:
+    """Promotion limit words (限量, 限时, 秒杀…) in a line that states no number and no time."""
+    promo = _pack(pack).promo
+    norm = normalize(text)
+    if not norm or promo.pattern.search(norm) is None or promo.qualifier.search(norm):
+        return []
+    mapped = normalize_with_map(text)
+    out: list[PromoMatch] = []
+    for m in promo.pattern.finditer(norm):
+        span = mapped.original_span(m.start(), m.end())
+        out.append(PromoMatch(m.group(), span, text, promo.rule, promo.article))
+    return out
+
+
+def room_lines(texts: Sequence[str], pack: RulePack | None = None) -> list[int]:
+    """Indices of the lines that are not viewer or platform text."""
+    p = _pack(pack)
+    return [i for i, t in enumerate(texts) if viewer_kind(t, p) is None]
+
+
+__all__ = [
+    "ComparisonParts",
+    "ElementMatch",
+    "PromoMatch",
+    "TermMatch",
+    "comparison_parts",
+    "find_banned",
+    "find_promo",
+    "match_element",
+    "price_spans",
+    "room_lines",
+    "viewer_kind",
+]
