@@ -40,7 +40,8 @@ import numpy as np
 import simpleobsws
 import websockets
 
-from app.capture.base import EventCallback, Frame, SourceError, SourceEvent
+from app.capture._common import NewestFrame, emit
+from app.capture.base import EventCallback, Frame, SourceError
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,11 @@ def auth_failed_message(host: str, port: int, had_password: bool) -> str:
     )
 
 
+def netloc(host: str, port: int) -> str:
+    """host:port, with an IPv6 host in brackets as URLs and our source specs write it."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -103,7 +109,7 @@ async def connect_obs(
     simpleobsws's timeout.
     """
     client = simpleobsws.WebSocketClient(
-        url=f"ws://{host}:{port}",
+        url=f"ws://{netloc(host, port)}",
         password=password or "",
         identification_parameters=simpleobsws.IdentificationParameters(
             eventSubscriptions=_SUBSCRIPTIONS
@@ -359,9 +365,8 @@ class ObsSource:
             raise SourceError(f"image_format must be jpg or png, not {image_format!r}")
         self.host = host
         self.port = int(port)
-        self.name = "obs" if (host, self.port) == (DEFAULT_HOST, DEFAULT_PORT) else (
-            f"obs:{host}:{self.port}"
-        )
+        default = (host, self.port) == (DEFAULT_HOST, DEFAULT_PORT)
+        self.name = "obs" if default else f"obs:{netloc(host, self.port)}"
         self._password = password
         self._password_provider = password_provider
         self.image_format = image_format
@@ -374,10 +379,7 @@ class ObsSource:
         self.max_backoff = max_backoff
         self.wait_for_obs = wait_for_obs
 
-        self._lock = threading.Lock()
-        self._frame: Frame | None = None
-        self._handed_seq = -1
-        self._seq = 0
+        self._newest = NewestFrame()
         self._on_event: EventCallback | None = None
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -417,12 +419,7 @@ class ObsSource:
             raise error
 
     def grab(self) -> Frame | None:
-        with self._lock:
-            frame = self._frame
-            if frame is None or frame.seq <= self._handed_seq:
-                return None
-            self._handed_seq = frame.seq
-            return frame
+        return self._newest.take()
 
     def stop(self) -> None:
         self._stopping.set()
@@ -437,16 +434,7 @@ class ObsSource:
     # -- internals -------------------------------------------------------------------------------
 
     def _emit(self, kind: str, detail: str = "", **data: object) -> None:
-        if kind == "error" or kind == "disconnected":
-            log.warning("%s: %s %s", self.name, kind, detail)
-        else:
-            log.info("%s: %s %s", self.name, kind, detail)
-        if self._on_event is None:
-            return
-        try:
-            self._on_event(SourceEvent(kind, _now(), detail, dict(data)))
-        except Exception:  # a broken listener must not stop the capture
-            log.exception("event callback failed for %s", kind)
+        emit(self._on_event, self.name, kind, detail, **data)
 
     def _get_password(self) -> str | None:
         if self._password is not None:
@@ -632,7 +620,5 @@ class ObsSource:
         data = await _call(client, "GetSourceScreenshot", req, timeout=self.request_timeout)
         self.last_screenshot_ms = (time.monotonic() - t) * 1000
         image = decode_image_data(data["imageData"])
-        with self._lock:
-            # t/wall are when we asked: OBS renders the scene on receipt, encoding takes the rest.
-            self._frame = Frame(image=image, t=t, wall=wall, seq=self._seq, scene=scene)
-            self._seq += 1
+        # t/wall are when we asked: OBS renders the scene on receipt, encoding takes the rest.
+        self._newest.put(image, t, wall, scene)
