@@ -74,4 +74,4 @@ class Box:
         """Bounding box of a polygon given as an iterable of ``(x, y)`` pairs."""
         xs, ys = zip(*((float(p[0]), float(p[1])) for p in points), strict=True)  # type: ignore[attr-defined]
         x1, y1 = int(min(xs)), int(min(ys))
-        return cls(x1, y1, int(round(max(xs))) - x1, int(round(max(ys))) - y1)
+        return cls(x1, y1, round(max(xs)) - x1, round(max(ys)) - y1)

@@ -101,8 +101,12 @@ class QrFinding:
     article: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"bbox": self.box.to_list(), "payload": self.payload, "rule": self.rule,
-                "article": self.article}
+        return {
+            "bbox": self.box.to_list(),
+            "payload": self.payload,
+            "rule": self.rule,
+            "article": self.article,
+        }
 
 
 @dataclass(slots=True)

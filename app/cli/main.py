@@ -32,7 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="livecomply",
-        description="直播合规助手 LiveComply — on-screen compliance checks for live-commerce streams",
+        description="直播合规助手 LiveComply — compliance checks for live-commerce streams",
     )
     parser.add_argument("--version", action="version", version=f"livecomply {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -63,8 +63,9 @@ class RapidOcrEngine:
     def read(self, image: np.ndarray) -> list[OcrLine]:
         with self._lock:
             self._warm_up()
-            out = self._ocr(image, use_det=True, use_cls=False, use_rec=True,
-                            text_score=self._min_score)
+            out = self._ocr(
+                image, use_det=True, use_cls=False, use_rec=True, text_score=self._min_score
+            )
         boxes = getattr(out, "boxes", None)
         txts = getattr(out, "txts", None)
         scores = getattr(out, "scores", None)

@@ -1,0 +1,148 @@
+"""Element statuses (V1, V2, V3, V5): which room overlay satisfies each requirement, and how well.
+
+Order of judgement for every candidate line of an element, worst evidence first:
+fragment of a label phrase → occluded; too small or too faint → illegible; foreign region across
+the text → occluded; (ad label) outside both top corners → misplaced; else ok. Of several
+candidates the best status wins, so a second, compliant copy of a label satisfies the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.checker.occlusion import extent_shortfall, plate_coverage
+from app.checker.result import ElementFinding, Status
+from app.checker.vision import TextMeasure, measure_text
+from app.geometry import Box
+from app.ocr.base import OcrLine
+from app.rules.match import ElementMatch, match_element, viewer_kind
+from app.rules.pack import RulePack
+from app.rules.profile import Profile
+
+# Viewers talk; overlays state. A line ending in a question or a chatty particle is a viewer's.
+_CONVERSATIONAL = re.compile(r"(\?|？|吗|吧|呢|啊|呀|哈+|嘛|么|!{2,}|！{2,}|6{3,})$")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+# Best first: when several lines match an element, the best-placed evidence decides.
+_RANK = {Status.OK: 0, Status.OCCLUDED: 1, Status.ILLEGIBLE: 2, Status.MISPLACED: 3}
+
+
+@dataclass(slots=True)
+class LineInfo:
+    line: OcrLine
+    viewer: str | None  # "chat", "system", "chrome", "danmaku" or None for the room's own text
+    matches: dict[str, ElementMatch]
+
+
+def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
+    out = []
+    for line in lines:
+        kind = viewer_kind(line.text, pack)
+        if kind is None and _CONVERSATIONAL.search(line.text.strip()):
+            kind = "danmaku"
+        matches = {} if kind else match_element(line.text, pack)
+        out.append(LineInfo(line=line, viewer=kind, matches=matches))
+    return out
+
+
+def _glyph_counts(text: str) -> tuple[int, int]:
+    cjk = len(_CJK.findall(text))
+    other = sum(1 for c in text if c.isalnum() and not _CJK.match(c))
+    return cjk, other
+
+
+class ElementJudge:
+    def __init__(self, profile: Profile, pack: RulePack) -> None:
+        self.profile = profile
+        self.pack = pack
+
+    def _min_glyph(self, width: int, height: int) -> float:
+        t = self.profile.thresholds
+        frac = t.glyph_min_frac_portrait if height > width else t.glyph_min_frac_landscape
+        return frac * height
+
+    def _in_top_corner(self, box: Box, width: int, height: int) -> bool:
+        t = self.profile.thresholds
+        if (
+            box.cy > t.ad_corner_height_frac * height
+            or box.y2 > t.ad_corner_height_frac * height * 1.1
+        ):
+            return False
+        left = box.x2 <= t.ad_corner_width_frac * width * 1.05
+        right = box.x >= (1.0 - t.ad_corner_width_frac * 1.05) * width
+        return left or right
+
+    def judge(self, element: str, image: np.ndarray, room: list[LineInfo]) -> ElementFinding:
+        rule = self.pack.elements[element]
+        if not self.profile.required.get(element, False):
+            return ElementFinding(element, Status.NOT_REQUIRED, rule.rule, rule.article)
+        best: ElementFinding | None = None
+        for li in room:
+            m = li.matches.get(element)
+            if m is None or not (m.full or m.fragment):
+                continue
+            f = self._judge_line(element, image, li.line, m)
+            if (
+                best is None
+                or _RANK[f.status] < _RANK[best.status]
+                or (f.status == best.status and f.confidence > best.confidence)
+            ):
+                best = f
+        if best is None:
+            return ElementFinding(
+                element, Status.MISSING, rule.rule, rule.article, reason="not on screen"
+            )
+        return best
+
+    def _judge_line(
+        self, element: str, image: np.ndarray, line: OcrLine, m: ElementMatch
+    ) -> ElementFinding:
+        rule = self.pack.elements[element]
+        h, w = image.shape[:2]
+        t = self.profile.thresholds
+        measure: TextMeasure | None = measure_text(image, line.box)
+        f = ElementFinding(
+            element,
+            Status.OK,
+            rule.rule,
+            rule.article,
+            text=line.text,
+            box=measure.ink_box if measure and measure.ink_box else line.box,
+            confidence=line.confidence,
+        )
+        if measure is not None:
+            f.glyph_px = measure.glyph_px
+            f.contrast = measure.contrast
+        if m.fragment:
+            f.status, f.reason = Status.OCCLUDED, "only part of the label is visible"
+            return f
+        if measure is None:
+            f.status, f.reason = Status.ILLEGIBLE, "no readable strokes"
+            return f
+        min_px = self._min_glyph(w, h)
+        if measure.glyph_px < min_px:
+            f.status = Status.ILLEGIBLE
+            f.reason = f"glyphs {measure.glyph_px:.0f}px < {min_px:.0f}px"
+            return f
+        if measure.contrast < t.min_contrast:
+            f.status = Status.ILLEGIBLE
+            f.reason = f"contrast {measure.contrast:.1f}:1 < {t.min_contrast:.1f}:1"
+            return f
+        covered = plate_coverage(image, measure)
+        if covered is None:
+            # Without a plate, only a line that is nothing but the label can be measured
+            # against the label's expected width.
+            n_cjk, n_other = _glyph_counts(line.text)
+            whole = len(m.matched) >= 0.8 * len(line.text.replace(" ", ""))
+            covered = extent_shortfall(measure, n_cjk, n_other) if whole else 0.0
+        f.occluded_fraction = covered
+        if covered > t.max_occluded_frac:
+            f.status, f.reason = Status.OCCLUDED, f"{covered:.0%} of the text is covered"
+            return f
+        if element == "ad_label" and not self._in_top_corner(f.box or line.box, w, h):
+            f.status, f.reason = Status.MISPLACED, "not in a top corner"
+            return f
+        return f

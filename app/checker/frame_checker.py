@@ -1,0 +1,123 @@
+"""FrameChecker: OCR lines of one frame → a status per required element, banned terms, QR codes.
+
+The analysis (:meth:`FrameChecker.evaluate`) is separate from reading (:meth:`FrameChecker.check`)
+so the monitor can feed it lines it re-recognised in known boxes instead of a full OCR pass.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.checker.elements import ElementJudge, LineInfo, classify_lines
+from app.checker.qr import find_qr_codes
+from app.checker.result import (
+    ELEMENTS,
+    BannedHit,
+    ElementFinding,
+    FrameResult,
+    PriceComparisonFinding,
+    QrFinding,
+    Status,
+)
+from app.ocr.base import OcrEngine, OcrLine
+from app.rules.match import comparison_parts, find_banned
+from app.rules.pack import RulePack, load_rule_pack
+from app.rules.profile import Profile
+
+B5_ARTICLE_QR = "003 主播 行为管控(7); 000 第十二条5"
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the checker derived from one frame, kept for the monitor's cache."""
+
+    result: FrameResult
+    lines: list[LineInfo]
+
+
+class FrameChecker:
+    def __init__(self, profile: Profile, engine: OcrEngine, pack: RulePack | None = None) -> None:
+        self.profile = profile
+        self.engine = engine
+        self.pack = pack or load_rule_pack()
+        self._judge = ElementJudge(profile, self.pack)
+
+    def check(self, image: np.ndarray, name: str = "") -> FrameResult:
+        """Full pass: detection + recognition over the whole frame, then every check."""
+        t0 = time.perf_counter()
+        lines = self.engine.read(image)
+        analysis = self.evaluate(image, lines, name=name)
+        analysis.result.elapsed_ms = (time.perf_counter() - t0) * 1000.0
+        return analysis.result
+
+    def evaluate(
+        self, image: np.ndarray, lines: list[OcrLine], name: str = "", qr: bool = True
+    ) -> Analysis:
+        """Judge already-read lines. ``qr=False`` skips QR decoding (the monitor caches it)."""
+        t0 = time.perf_counter()
+        h, w = image.shape[:2]
+        infos = classify_lines(lines, self.pack)
+        room = [li for li in infos if li.viewer is None]
+
+        elements: dict[str, ElementFinding] = {}
+        for element in ELEMENTS:
+            elements[element] = self._judge.judge(element, image, room)
+
+        banned: list[BannedHit] = []
+        for li in room:
+            for m in find_banned(li.line.text, self.pack):
+                banned.append(
+                    BannedHit(
+                        term=m.term,
+                        text=li.line.text,
+                        box=li.line.box,
+                        rule=m.rule,
+                        article=m.article,
+                        family=m.family,
+                    )
+                )
+
+        comparisons: list[PriceComparisonFinding] = []
+        parts = comparison_parts([li.line.text for li in room], self.pack)
+        if parts.compared:
+            shown = [room[i].line for i in parts.compared_lines]
+            box = shown[0].box
+            for ln in shown[1:]:
+                box = box.union(ln.box)
+            comparisons.append(
+                PriceComparisonFinding(
+                    compared_text=" / ".join(ln.text for ln in shown),
+                    box=box,
+                    missing=parts.missing,
+                    rule=self.pack.comparison.rule,
+                    article=self.pack.comparison.article,
+                )
+            )
+
+        qr_codes: list[QrFinding] = []
+        if qr:
+            allowed = self.profile.qr_allowed_prefixes
+            for box, payload in find_qr_codes(image):
+                if allowed and payload.startswith(tuple(allowed)):
+                    continue
+                qr_codes.append(QrFinding(box=box, payload=payload, article=B5_ARTICLE_QR))
+
+        result = FrameResult(
+            image=name,
+            width=w,
+            height=h,
+            engine=self.engine.name,
+            elapsed_ms=(time.perf_counter() - t0) * 1000.0,
+            elements=elements,
+            banned_terms=banned,
+            price_comparison=comparisons,
+            qr_codes=qr_codes,
+        )
+        return Analysis(result=result, lines=infos)
+
+
+def not_required(element: str, rule: str, article: str) -> ElementFinding:
+    return ElementFinding(element=element, status=Status.NOT_REQUIRED, rule=rule, article=article)

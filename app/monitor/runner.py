@@ -1,0 +1,338 @@
+"""The monitoring loop: Source → IncrementalReader → FrameChecker → Monitor → Store, subscribers.
+
+One thread runs the loop (the CLI's main thread, or a worker the UI starts); sources capture on
+their own threads and hand events over through a queue, so only this loop writes the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import cv2
+import numpy as np
+
+from app.capture.base import Frame, Source, SourceEvent
+from app.checker.frame_checker import FrameChecker
+from app.checker.result import ELEMENTS, FrameResult, Status
+from app.monitor import events as ev
+from app.monitor.events import MonitorEvent
+from app.monitor.monitor import Monitor
+from app.sampler.incremental import IncrementalReader, ReadStats
+
+log = logging.getLogger(__name__)
+
+STATUS_CODE = {
+    Status.OK: "o",
+    Status.MISSING: "m",
+    Status.ILLEGIBLE: "i",
+    Status.OCCLUDED: "c",
+    Status.MISPLACED: "p",
+    Status.NOT_REQUIRED: "-",
+}
+
+
+@dataclass(slots=True)
+class SampleUpdate:
+    """One processed sample, for a status line or the UI's preview."""
+
+    t: float
+    wall: datetime
+    frame: Frame
+    result: FrameResult
+    stats: ReadStats
+    elapsed_ms: float
+
+
+@dataclass(slots=True)
+class RunSummary:
+    session: str
+    samples: int = 0
+    started: datetime = field(default_factory=lambda: datetime.now(UTC))
+    ended: datetime | None = None
+    events: Counter[str] = field(default_factory=Counter)
+    modes: Counter[str] = field(default_factory=Counter)
+    elapsed_ms_total: float = 0.0
+    gaps: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        dur = ((self.ended or datetime.now(UTC)) - self.started).total_seconds()
+        return {
+            "session": self.session,
+            "samples": self.samples,
+            "duration_s": round(dur, 1),
+            "violations": self.events.get(ev.VIOLATION_START, 0),
+            "events": dict(self.events),
+            "modes": dict(self.modes),
+            "gaps": self.gaps,
+            "mean_ms": round(self.elapsed_ms_total / max(1, self.samples), 1),
+        }
+
+
+def encode_snapshot(image: np.ndarray, max_width: int = 1280, quality: int = 80) -> bytes:
+    h, w = image.shape[:2]
+    if w > max_width:
+        image = cv2.resize(
+            image, (max_width, round(h * max_width / w)), interpolation=cv2.INTER_AREA
+        )
+    ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    if not ok:  # pragma: no cover - imencode of a valid array does not fail
+        raise ValueError("could not encode snapshot")
+    return buf.tobytes()
+
+
+class MonitorRunner:
+    def __init__(
+        self,
+        source: Source,
+        checker: FrameChecker,
+        store: Any | None = None,
+        *,
+        sample_hz: float | None = None,
+        realtime: bool = True,
+        meta: dict[str, Any] | None = None,
+        ad_label_follows_segments: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.source = source
+        self.checker = checker
+        self.store = store
+        settings = checker.profile.monitor
+        self.sample_hz = sample_hz or settings.sample_hz
+        self.realtime = realtime
+        self.reader = IncrementalReader(checker.engine, full_every_s=settings.full_detect_every_s)
+        self.session = ""
+        if store is not None:
+            self.session = store.start_session(source.name, checker.profile.name, meta or {})
+        self.monitor = Monitor(settings, self.session, ad_label_follows_segments)
+        self.summary = RunSummary(self.session)
+        self._clock = clock
+        self._stop = threading.Event()
+        self._inbox: queue.Queue[SourceEvent | tuple[str, Any]] = queue.Queue()
+        self._event_subs: list[Callable[[MonitorEvent], None]] = []
+        self._sample_subs: list[Callable[[SampleUpdate], None]] = []
+        self._connected = True
+        self._gap_started: float | None = None
+        self._force_full = True
+        self._qr_cache: tuple[int, list] = (-1, [])
+
+    # -- wiring ---------------------------------------------------------------------------
+    def subscribe(self, callback: Callable[[MonitorEvent], None]) -> None:
+        """``callback`` gets every event, on the loop's thread; it must not block."""
+        self._event_subs.append(callback)
+
+    def on_sample(self, callback: Callable[[SampleUpdate], None]) -> None:
+        self._sample_subs.append(callback)
+
+    def stop(self) -> None:
+        """Ask the loop to end after the sample in flight (thread-safe)."""
+        self._stop.set()
+
+    def set_ad_segment(self, active: bool) -> None:
+        """Ad segment marker from the host panel or a key (thread-safe)."""
+        self._inbox.put(("ad_segment", active))
+
+    def _on_source_event(self, e: SourceEvent) -> None:
+        self._inbox.put(e)
+
+    # -- loop -----------------------------------------------------------------------------
+    def run(self, duration: float | None = None) -> RunSummary:
+        """Run until ``duration`` seconds of samples, the source ends, or ``stop()``."""
+        self.source.start(self._on_source_event)
+        period = 1.0 / self.sample_hz
+        t_start = self._clock()
+        next_tick = t_start
+        first_t: float | None = None
+        last_seq = -1
+        last_t = 0.0
+        try:
+            while not self._stop.is_set():
+                self._drain_inbox(last_t)
+                frame = self.source.grab()
+                if frame is not None and frame.seq != last_seq and self._connected:
+                    last_seq = frame.seq
+                    first_t = frame.t if first_t is None else first_t
+                    last_t = frame.t
+                    self._process(frame)
+                    if duration is not None and frame.t - first_t >= duration:
+                        break
+                elif self.source.finished:
+                    break
+                if (
+                    duration is not None
+                    and self.realtime
+                    and self._clock() - t_start > duration + 5
+                ):
+                    break  # a source that stopped delivering must not hang a timed run
+                if self.realtime:
+                    next_tick += period
+                    delay = next_tick - self._clock()
+                    if delay < -period:  # fell behind (slow OCR): skip, don't burst
+                        next_tick = self._clock()
+                    elif delay > 0:
+                        self._stop.wait(delay)
+                elif frame is None:
+                    self._stop.wait(0.005)
+        finally:
+            self._drain_inbox(last_t)
+            self._finish(last_t)
+        return self.summary
+
+    def _drain_inbox(self, t: float) -> None:
+        while True:
+            try:
+                item = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(item, SourceEvent):
+                self._handle_source_event(item, t)
+            elif item[0] == "ad_segment":
+                for e in self.monitor.set_ad_segment(bool(item[1]), t):
+                    self._emit(e)
+
+    def _handle_source_event(self, e: SourceEvent, t: float) -> None:
+        kind = e.kind
+        detail: dict[str, Any] = {"detail": e.detail, **{k: v for k, v in e.data.items()}}
+        store_kind = {
+            "connected": "connected",
+            "disconnected": "disconnected",
+            "scene_changed": "scene_changed",
+            "error": "source_error",
+        }.get(kind)
+        if kind == "disconnected":
+            if not self._connected:
+                return
+            self._connected = False
+            self._gap_started = time.monotonic()
+            self.summary.gaps += 1
+        elif kind == "connected":
+            if self._gap_started is not None:
+                store_kind = "reconnected"
+                detail["gap_s"] = round(time.monotonic() - self._gap_started, 3)
+                self._gap_started = None
+            self._connected = True
+            self._force_full = True
+        elif kind == "scene_changed":
+            self._force_full = True
+        if self.store is not None and store_kind is not None:
+            self.store.source_event(
+                self.session,
+                store_kind,
+                detail=e.detail,
+                data={k: v for k, v in detail.items() if k != "detail"},
+                t=e.wall,
+            )
+        self._emit(MonitorEvent(kind, e.wall, self.session, t=t, detail=detail))
+
+    def _process(self, frame: Frame) -> None:
+        t0 = time.perf_counter()
+        image = frame.image
+        lines, stats = self.reader.read(image, frame.t, force_full=self._force_full)
+        self._force_full = False
+        # QR decoding costs ~10 ms: only when the frame's text layout was (re)read.
+        want_qr = stats.mode != "cached" or self._qr_cache[0] < 0
+        analysis = self.checker.evaluate(image, lines, qr=want_qr)
+        result = analysis.result
+        if want_qr:
+            self._qr_cache = (frame.seq, result.qr_codes)
+        else:
+            result.qr_codes = list(self._qr_cache[1])
+        elapsed = (time.perf_counter() - t0) * 1000.0
+        result.elapsed_ms = elapsed
+        wall = frame.wall
+        events = self.monitor.process(
+            frame.t, result, wall, snapshot=lambda: encode_snapshot(image)
+        )
+        self.summary.samples += 1
+        self.summary.modes[stats.mode] += 1
+        self.summary.elapsed_ms_total += elapsed
+        if self.store is not None:
+            statuses = "".join(STATUS_CODE[result.elements[e].status] for e in ELEMENTS)
+            self.store.sample(
+                self.session,
+                statuses=statuses,
+                banned=len(result.banned_terms),
+                elapsed_ms=int(elapsed),
+                t=wall,
+                mode=stats.mode,
+                qr=len(result.qr_codes),
+                media_t=round(frame.t, 3),
+            )
+        for e in events:
+            self._emit(e)
+        update = SampleUpdate(frame.t, wall, frame, result, stats, elapsed)
+        for cb in self._sample_subs:
+            cb(update)
+
+    def _emit(self, e: MonitorEvent) -> None:
+        self.summary.events[e.type] += 1
+        if self.store is not None and e.type in (
+            ev.VIOLATION_START,
+            ev.VIOLATION_END,
+            ev.VIOLATION_REMINDER,
+        ):
+            self._store_violation(e)
+        elif self.store is not None and e.type in (ev.AD_SEGMENT_START, ev.AD_SEGMENT_END):
+            self.store.append(self.session, e.type, dict(e.detail), t=e.wall)
+        for cb in self._event_subs:
+            try:
+                cb(e)
+            except Exception:  # a broken subscriber must not stop the evidence loop
+                log.exception("event subscriber failed")
+
+    def _store_violation(self, e: MonitorEvent) -> None:
+        assert self.store is not None
+        extra = {k: v for k, v in e.detail.items() if k not in ("duration_s",)}
+        if e.type == ev.VIOLATION_START:
+            self.store.violation_start(
+                self.session,
+                element=e.element,
+                requirement=e.requirement,
+                rule=e.requirement,
+                article=e.article,
+                status=e.status,
+                confidence=float(e.detail.get("confidence", 0.0) or 0.0),
+                snapshot=e.snapshot,
+                t=e.wall,
+                **{k: v for k, v in extra.items() if k != "confidence"},
+            )
+        elif e.type == ev.VIOLATION_END:
+            self.store.violation_end(
+                self.session,
+                element=e.element,
+                requirement=e.requirement,
+                duration_s=float(e.detail.get("duration_s", 0.0)),
+                t=e.wall,
+                status=e.status,
+            )
+        else:
+            self.store.append(
+                self.session,
+                "violation_reminder",
+                {
+                    "element": e.element,
+                    "requirement": e.requirement,
+                    "rule": e.requirement,
+                    "article": e.article,
+                    "elapsed_s": round(e.t - (e.since or e.t), 1),
+                    "message": e.detail.get("reason", ""),
+                },
+                t=e.wall,
+            )
+
+    def _finish(self, t: float) -> None:
+        for e in self.monitor.close(t):
+            self._emit(e)
+        self.summary.ended = datetime.now(UTC)
+        try:
+            self.source.stop()
+        finally:
+            if self.store is not None:
+                self.store.end_session(self.session, self.summary.to_json())

@@ -1,0 +1,177 @@
+"""Read a stream's text without a full OCR pass every second.
+
+Whole-frame OCR costs 1–2.5 s a frame on one core (OCR_FACTS.md), so at 1 Hz it cannot run every
+sample beside a live encoder. What changes between two samples of a live room is small: the
+camera area moves all the time, overlays appear, vanish or get covered now and then. So:
+
+- every known text line keeps a tiny signature of its pixels; a line whose pixels did not change
+  keeps its last reading, a line whose pixels changed is recognised again in its known box
+  (recognition only, ~35 ms);
+- the frame keeps a block grid; blocks that changed since they were last detected and have now
+  settled (static again, as an overlay is once drawn) are detected again, in a crop around them;
+  blocks that never settle (the camera picture) are left to the periodic full pass;
+- a full pass runs on the first frame, on a scene change, when most of the frame changed at
+  once, and every ``full_every_s`` seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from app.geometry import Box
+from app.ocr.base import OcrEngine, OcrLine
+
+_SIG_SIZE = (32, 8)
+
+
+@dataclass(slots=True)
+class ReadStats:
+    """What one sample cost, for the benchmark and the status line."""
+
+    mode: str  # "full", "partial" or "cached"
+    recognized: int = 0  # lines re-recognised in their known boxes
+    detected_regions: int = 0  # crops sent to detection
+    detected_area: float = 0.0  # share of the frame sent to detection
+
+
+@dataclass(slots=True)
+class _Tracked:
+    line: OcrLine
+    sig: np.ndarray
+
+
+@dataclass(slots=True)
+class IncrementalReader:
+    engine: OcrEngine
+    full_every_s: float = 10.0
+    block: int = 32
+    change_thr: float = 10.0  # mean abs grey-level difference that counts as a change
+    full_if_changed: float = 0.6  # share of blocks changed at once that means "new scene"
+    _lines: list[_Tracked] = field(default_factory=list)
+    _det_grid: np.ndarray | None = None  # block means at the time each block was last detected
+    _prev_grid: np.ndarray | None = None
+    _last_full: float = -1e18
+    _shape: tuple[int, int] = (0, 0)
+
+    def reset(self) -> None:
+        """Forget everything (scene change, reconnect): the next read is a full pass."""
+        self._lines.clear()
+        self._det_grid = self._prev_grid = None
+
+    @property
+    def lines(self) -> list[OcrLine]:
+        return [tr.line for tr in self._lines if tr.line.text]
+
+    def _grid(self, gray: np.ndarray) -> np.ndarray:
+        h, w = gray.shape
+        gw, gh = max(1, w // self.block), max(1, h // self.block)
+        return cv2.resize(gray, (gw, gh), interpolation=cv2.INTER_AREA).astype(np.int16)
+
+    @staticmethod
+    def _sig(gray: np.ndarray, box: Box) -> np.ndarray:
+        h, w = gray.shape
+        b = box.clipped(w, h)
+        if b.w < 2 or b.h < 2:
+            return np.zeros((_SIG_SIZE[1], _SIG_SIZE[0]), np.int16)
+        crop = gray[b.y : b.y2, b.x : b.x2]
+        return cv2.resize(crop, _SIG_SIZE, interpolation=cv2.INTER_AREA).astype(np.int16)
+
+    def read(
+        self, image: np.ndarray, t: float, force_full: bool = False
+    ) -> tuple[list[OcrLine], ReadStats]:
+        gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+        grid = self._grid(gray)
+        shape = image.shape[:2]
+        changed_now = None
+        if self._prev_grid is not None and self._prev_grid.shape == grid.shape:
+            changed_now = np.abs(grid - self._prev_grid) > self.change_thr
+        need_full = (
+            force_full
+            or self._det_grid is None
+            or shape != self._shape
+            or t - self._last_full >= self.full_every_s
+            or (changed_now is not None and changed_now.mean() > self.full_if_changed)
+        )
+        self._prev_grid = grid
+        if need_full:
+            return self._full(image, gray, grid, t), ReadStats("full")
+        return self._partial(image, gray, grid, changed_now)
+
+    def _full(
+        self, image: np.ndarray, gray: np.ndarray, grid: np.ndarray, t: float
+    ) -> list[OcrLine]:
+        lines = self.engine.read(image)
+        self._lines = [_Tracked(ln, self._sig(gray, ln.box)) for ln in lines]
+        self._det_grid = grid.copy()
+        self._last_full = t
+        self._shape = image.shape[:2]
+        return self.lines
+
+    def _partial(
+        self, image: np.ndarray, gray: np.ndarray, grid: np.ndarray, changed_now: np.ndarray | None
+    ) -> tuple[list[OcrLine], ReadStats]:
+        stats = ReadStats("cached")
+        # 1. Known lines whose pixels changed: recognise again in the same box.
+        stale = []
+        for i, tr in enumerate(self._lines):
+            sig = self._sig(gray, tr.line.box)
+            if float(np.abs(sig - tr.sig).mean()) > self.change_thr:
+                stale.append((i, sig))
+        if stale:
+            fresh = self.engine.recognize(image, [self._lines[i].line.box for i, _ in stale])
+            for (i, sig), line in zip(stale, fresh, strict=True):
+                self._lines[i] = _Tracked(line, sig)
+            stats.mode, stats.recognized = "partial", len(stale)
+
+        # 2. Blocks that changed since their last detection and have settled: new overlays.
+        assert self._det_grid is not None
+        differs = np.abs(grid - self._det_grid) > self.change_thr
+        settled = differs if changed_now is None else differs & ~changed_now
+        if settled.any():
+            tracked = np.zeros_like(settled)
+            _bh, _bw = settled.shape
+            for tr in self._lines:
+                b = tr.line.box
+                tracked[
+                    b.y // self.block : (b.y2 - 1) // self.block + 1,
+                    b.x // self.block : (b.x2 - 1) // self.block + 1,
+                ] = True
+            new = settled & ~tracked
+            # Blocks inside tracked lines are handled by step 1; accept their new state.
+            self._det_grid[settled & tracked] = grid[settled & tracked]
+            if new.any():
+                regions = self._regions(new)
+                h, w = image.shape[:2]
+                for r in regions:
+                    box = Box(
+                        r.x * self.block, r.y * self.block, r.w * self.block, r.h * self.block
+                    ).expanded(self.block, self.block // 2, w, h)
+                    self._detect_region(image, gray, box)
+                    stats.detected_regions += 1
+                    stats.detected_area += box.area / float(w * h)
+                    self._det_grid[r.y : r.y2, r.x : r.x2] = grid[r.y : r.y2, r.x : r.x2]
+                stats.mode = "partial"
+        return self.lines, stats
+
+    @staticmethod
+    def _regions(mask: np.ndarray) -> list[Box]:
+        n, _, st, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+        return [
+            Box(int(st[i, 0]), int(st[i, 1]), int(st[i, 2]), int(st[i, 3])) for i in range(1, n)
+        ]
+
+    def _detect_region(self, image: np.ndarray, gray: np.ndarray, box: Box) -> None:
+        crop = np.ascontiguousarray(image[box.y : box.y2, box.x : box.x2])
+        found = [
+            OcrLine(
+                ln.text, Box(ln.box.x + box.x, ln.box.y + box.y, ln.box.w, ln.box.h), ln.confidence
+            )
+            for ln in self.engine.read(crop)
+        ]
+        # Lines mostly inside the re-detected region are replaced by what detection found now.
+        kept = [tr for tr in self._lines if tr.line.box.overlap_fraction(box) < 0.6]
+        kept.extend(_Tracked(ln, self._sig(gray, ln.box)) for ln in found)
+        self._lines = kept
