@@ -20,7 +20,7 @@ Session (written by ``Store.start_session`` / ``Store.end_session`` only)
 Source / connection (monitor)
   connected          {detail, data}
   disconnected       {detail, data}            — start of a gap: nothing was watched after this
-  reconnected        {detail, data, gap_s}     — end of the gap
+  reconnected        {detail, data: {gap_s}}   — end of the gap (gap_s may also be top-level)
   scene_changed      {scene, detail}
   source_error       {detail}
 

@@ -29,10 +29,26 @@ from app.store.snapshots import snapshot_path
 GENESIS = "0" * 64
 
 
+def _json_default(obj: Any) -> Any:
+    """Values the monitor naturally produces that ``json`` does not know.
+
+    numpy scalars/arrays (OCR confidences are ``float32``), datetimes and paths: converting
+    them here beats a TypeError inside the evidence loop, which would lose the record.
+    """
+    if isinstance(obj, datetime):
+        return format_t(obj)
+    if isinstance(obj, Path):
+        return str(obj)
+    tolist = getattr(obj, "tolist", None)  # numpy scalar or array, without importing numpy
+    if callable(tolist):
+        return tolist()
+    raise TypeError(f"payload value of type {type(obj).__name__} is not JSON-serialisable")
+
+
 def canonical_json(obj: Any) -> str:
     """One fixed JSON spelling of ``obj``; NaN/Infinity are refused (they are not JSON)."""
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False)
+                      allow_nan=False, default=_json_default)
 
 
 def record_hash(

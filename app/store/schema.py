@@ -130,7 +130,8 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         """
         SELECT seq, session_id, t, kind,
                json_extract(payload, '$.detail') AS detail,
-               json_extract(payload, '$.gap_s') AS gap_s
+               coalesce(json_extract(payload, '$.gap_s'),
+                        json_extract(payload, '$.data.gap_s')) AS gap_s
           FROM records
          WHERE kind IN ('connected', 'disconnected', 'reconnected', 'scene_changed',
                         'source_error')

@@ -329,7 +329,7 @@ class Store:
     ) -> Record:
         """An element became non-compliant; ``snapshot`` is the frame that shows it."""
         payload = {"element": element, "requirement": requirement, "rule": rule,
-                   "article": article, "status": status, "confidence": round(confidence, 3),
+                   "article": article, "status": status, "confidence": round(float(confidence), 3),
                    **extra}
         return self.append(session_id, "violation_start", payload, t, snapshot)
 
@@ -339,7 +339,7 @@ class Store:
     ) -> Record:
         """The element became compliant again after ``duration_s`` seconds."""
         payload = {"element": element, "requirement": requirement,
-                   "duration_s": round(duration_s, 3), **extra}
+                   "duration_s": round(float(duration_s), 3), **extra}
         return self.append(session_id, "violation_end", payload, t)
 
     def sample(

@@ -273,3 +273,26 @@ def test_readonly_store_refuses_writes(db: Path) -> None:
             store.start_session("demo", "p", {})
         with pytest.raises(StoreError, match="read-only"):
             store.add_snapshot(tiny_jpeg())
+
+
+def test_payload_accepts_numpy_and_datetime_values(tmp_path: Path) -> None:
+    """What the monitor hands over (float32 confidences, wall times) must not crash a write."""
+    import numpy as np
+
+    path = tmp_path / "n.db"
+    with Store.open(path) as store:
+        sid = store.start_session("demo", "p", {})
+        rec = store.violation_start(
+            sid, element="price", requirement="P1", rule="r", article="a", status="missing",
+            confidence=np.float32(0.8125), t=T0, box=np.array([1, 2, 3, 4]), since=T0,
+        )
+        assert rec.payload["confidence"] == 0.812
+        assert rec.payload["box"] == [1, 2, 3, 4]
+        assert rec.payload["since"] == "2026-11-23T12:00:00.000Z"
+        with pytest.raises(TypeError, match="not JSON-serialisable"):
+            store.append(sid, "sample", {"x": object()})
+        store.source_event(sid, "reconnected", detail="obs", data={"gap_s": 4.5})
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT gap_s FROM source_events_v").fetchall() == [(4.5,)]
+    conn.close()
+    assert verify(path).ok
