@@ -288,7 +288,8 @@ def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
                 )
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # a failed COMMIT may already have rolled back
+                    conn.execute("ROLLBACK")
                 raise
     except sqlite3.Error as exc:
         raise friendly_error(path, exc) from exc

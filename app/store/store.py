@@ -211,7 +211,8 @@ class Store:
                 )
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # a failed COMMIT may already have rolled back
+                    conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
             raise schema.friendly_error(self.path, exc) from exc
