@@ -100,7 +100,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def find_banned(text: str, pack: RulePack | None = None) -> list[TermMatch]:
-    """Banned terms in one line, in reading order; at most one hit per stretch of text.
+    """Banned terms in one line, in reading order; one hit per stretch of text and per term.
 
     Matching is on the normalised line, so spaces inside a term, full-width forms and the
     folded OCR confusions do not hide it. A hit overlapping one of its term's ``allow``
@@ -127,7 +127,11 @@ def find_banned(text: str, pack: RulePack | None = None) -> list[TermMatch]:
             kept.append(hit)
     mapped = normalize_with_map(text)
     out: list[TermMatch] = []
+    seen: set[int] = set()
     for s, e, i in sorted(kept):
+        if i in seen:  # one report per term per line: 电子烟…烟弹 is one 电子烟 finding
+            continue
+        seen.add(i)
         term = p.banned[i]
         span = mapped.original_span(s, e)
         out.append(TermMatch(term=term.term, rule=term.rule, family=term.family,

@@ -164,6 +164,9 @@ class _Parser:
             allowed = ", ".join(sorted(required | optional))
             raise self.fail(where, f"unknown key {unknown[0]!r} (allowed: {allowed})")
         missing = sorted(required - set(table))
+        if "article" in missing:
+            raise self.fail(where, "missing article (cite the seed and article, e.g. "
+                                   "'000 第二十条3')")
         if missing:
             raise self.fail(where, f"missing required key {missing[0]!r}")
 
@@ -204,9 +207,6 @@ class _Parser:
         return self.regex("|".join(parts), where) if parts else None
 
     def article(self, table: Mapping[str, Any], where: str) -> str:
-        if "article" not in table:
-            raise self.fail(where, "missing article (cite the seed and article, e.g. "
-                                   "'000 第二十条3')")
         text = self.string(table, "article", where)
         for part in (p.strip() for p in text.split(";")):
             seed = _SEED_CITATION.match(part)

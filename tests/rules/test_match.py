@@ -1,0 +1,361 @@
+"""Matching against the real rule pack: banned terms, elements, viewer text, V5, V6."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from app.rules.match import (
+    comparison_parts,
+    find_banned,
+    find_promo,
+    match_element,
+    price_spans,
+    room_lines,
+    viewer_kind,
+)
+from app.rules.pack import RulePack, load_rule_pack
+from app.rules.text import normalize
+
+
+@pytest.fixture(scope="module")
+def pack() -> RulePack:
+    return load_rule_pack()
+
+
+def _hits(text: str, pack: RulePack) -> list[tuple[str, str]]:
+    return [(m.rule, m.term) for m in find_banned(text, pack)]
+
+
+# ---- banned: positives per family, with the spelling variants OCR produces --------------------
+
+POSITIVES = [
+    # B1 absolute terms
+    ("国家级品质", "B1", "国家级"),
+    ("世界级工艺", "B1", "世界级"),
+    ("最高级面料", "B1", "最高级"),
+    ("年度最佳面霜", "B1", "最佳"),
+    ("最好用的面霜", "B1", "最好"),
+    ("行业第一", "B1", "全网第一"),
+    ("全网第一", "B1", "全网第一"),
+    ("销量第一", "B1", "全网第一"),
+    ("第一品牌", "B1", "第一"),
+    ("NO.1 爆款", "B1", "第一"),
+    ("Ｎｏ．１", "B1", "第一"),
+    ("TOP1", "B1", "第一"),
+    ("销量冠军", "B1", "销量冠军"),
+    ("唯一指定", "B1", "唯一"),
+    ("顶级原料", "B1", "顶级"),
+    ("极品好茶", "B1", "极品"),
+    ("首选品牌", "B1", "首选"),
+    ("国内首家", "B1", "首个"),
+    ("史无前例的低价", "B1", "史无前例"),
+    ("万能神器", "B1", "万能"),
+    ("100%有效", "B1", "100%有效"),
+    ("百分百见效", "B1", "100%有效"),
+    # B2
+    ("特供酒", "B2", "特供"),
+    ("电商专供款", "B2", "专供"),
+    ("国宴同款", "B2", "国宴"),
+    ("部队专用", "B2", "国宴"),
+    # B3 (one hit, not also 最低价)
+    ("全网最低价", "B3", "全网最低价"),
+    ("全 网 最 低 价", "B3", "全网最低价"),
+    ("全网最便宜", "B3", "全网最低价"),
+    ("历史最低价", "B3", "历史最低价"),
+    ("史上最低价", "B3", "历史最低价"),
+    ("今天最低价", "B3", "最低价"),
+    # B4
+    ("神医推荐", "B4", "神医"),
+    ("祖传神药", "B4", "神药"),
+    ("处方药直发", "B4", "处方药"),
+    ("电子烟 烟弹", "B4", "电子烟"),
+    ("烟草制品", "B4", "电子烟"),
+    ("三天根治", "B4", "根治"),
+    ("喝了降血压", "B4", "根治"),
+    # B5
+    ("加微信领优惠", "B5", "加微信"),
+    ("加V：abc12345", "B5", "加微信"),
+    ("加vx", "B5", "加微信"),
+    ("+V 详聊", "B5", "加微信"),
+    ("私聊下单更便宜", "B5", "私聊下单"),
+    ("私下交易", "B5", "私下交易"),
+    ("线下转账", "B5", "线下交易"),
+    ("扫码加好友", "B5", "扫码加好友"),
+    ("微信号见主页", "B5", "微信号"),
+    ("VX：shop_8888", "B5", "微信号"),
+    # B6
+    ("好评返现5元", "B6", "好评返现"),
+    ("晒图返红包", "B6", "好评返现"),
+    ("招刷单", "B6", "刷单"),
+    ("全网断货", "B6", "全网断货"),
+    # B7
+    ("残次品当正品卖", "B7", "残次品当正品"),
+    ("瑕疵品 正品价", "B7", "残次品当正品"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "term"), POSITIVES)
+def test_banned_positive(text: str, rule: str, term: str, pack: RulePack) -> None:
+    assert _hits(text, pack) == [(rule, term)]
+
+
+NEGATIVES = [
+    "这是我第一次来直播间",  # 第一次: ordinal
+    "第一件原价 第二件半价",
+    "第一款产品 纯棉T恤",
+    "1号链接 第一个",
+    "最佳赏味期6个月",  # shelf-life term
+    "最佳食用期",
+    "最好冷藏保存",  # adverb: advice
+    "孕妇最好咨询医生",
+    "非处方药 请按说明书使用",  # OTC is not prescription
+    "万能胶 强力粘合",  # product category
+    "100%纯棉",  # composition, not efficacy
+    "一物一码 防伪码唯一",
+    "谨防刷单诈骗",  # anti-fraud warning
+    "拒绝刷单",
+    "残次品 非正品 介意慎拍",  # honest disclosure
+    "同批次品质稳定",  # 次品 inside 批次品质
+    "加微辣",  # chili, not WeChat
+    "加vip群",
+    "线下门店同款",
+    "烟草香调 香水",  # perfume note
+    "广州发货",
+    "优惠价59元",  # cannot be judged false from a frame
+    "首发新品",
+    "最新款",
+    "到手价59元",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_banned_negative(text: str, pack: RulePack) -> None:
+    assert _hits(text, pack) == []
+
+
+def test_allow_only_covers_its_own_occurrence(pack: RulePack) -> None:
+    # 最好冷藏 is advice, but 最好的 in the same line is still a claim.
+    assert _hits("最好的面膜 最好冷藏", pack) == [("B1", "最好")]
+    assert _hits("第一次来？全网第一！", pack) == [("B1", "全网第一")]
+
+
+def test_one_report_per_term_per_line(pack: RulePack) -> None:
+    assert _hits("电子烟 烟弹 电子烟", pack) == [("B4", "电子烟")]
+
+
+def test_several_terms_in_reading_order(pack: RulePack) -> None:
+    assert _hits("国家级品质 全网最低价 加微信", pack) == [
+        ("B1", "国家级"), ("B3", "全网最低价"), ("B5", "加微信")]
+
+
+def test_match_reports_original_span_and_line(pack: RulePack) -> None:
+    line = "今天 全 网 最 低 价！"
+    (hit,) = find_banned(line, pack)
+    assert hit.line == line
+    assert line[hit.span[0]:hit.span[1]] == hit.matched == "全 网 最 低 价"
+    assert hit.article == "000 第二十五条4" and hit.family == "fake_price"
+
+
+def test_ocr_variants(pack: RulePack) -> None:
+    assert _hits("全网最低價", pack) == [("B3", "全网最低价")]  # traditional 價
+    assert _hits("全\u200b网最低价", pack) == [("B3", "全网最低价")]
+    assert _hits("国 家 级", pack) == [("B1", "国家级")]
+
+
+# ---- elements --------------------------------------------------------------------------------
+
+
+def _elements(text: str, pack: RulePack) -> dict[str, tuple[bool, bool, bool]]:
+    return {k: (v.full, v.fragment, v.insufficient) for k, v in match_element(text, pack).items()}
+
+
+FULL = [
+    ("广告", "ad_label"), ("【广告】", "ad_label"), ("广告AD", "ad_label"), ("AD广告", "ad_label"),
+    ("此为广告", "ad_label"), ("广 告 内 容", "ad_label"), ("商业广告", "ad_label"),
+    ("廣告", "ad_label"), ("厂告", "ad_label"),
+    ("AI生成", "ai_disclosure"), ("Al生成", "ai_disclosure"), ("A1合成", "ai_disclosure"),
+    ("ＡＩ主播", "ai_disclosure"), ("数字人直播", "ai_disclosure"), ("虚拟主播", "ai_disclosure"),
+    ("内容由AI生成", "ai_disclosure"), ("人工智能生成", "ai_disclosure"),
+    ("本直播间为数宇人直播", "ai_disclosure"),
+    ("商家信息", "merchant_info"), ("经营者信息", "merchant_info"), ("营业执照", "merchant_info"),
+    ("店铺主体信息", "merchant_info"), ("经营者：杭州某某科技有限公司", "merchant_info"),
+    ("经营看：某某商贸", "merchant_info"), ("证照信息", "merchant_info"),
+    ("杭州某某科技有限公司", "merchant_info"),
+    ("¥59.9", "price"), ("￥59", "price"), ("69元", "price"), ("到手价69", "price"),
+    ("券后价：49.9", "price"), ("Y59.9", "price"), ("V59", "price"), ("秒杀价 ¥ 9.9", "price"),
+    ("59.9RMB", "price"),
+]
+
+
+@pytest.mark.parametrize(("text", "element"), FULL)
+def test_element_full(text: str, element: str, pack: RulePack) -> None:
+    assert _elements(text, pack).get(element) == (True, False, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [("广", "ad_label"), ("此为广", "ad_label"), ("告", "ad_label"), ("[广", "ad_label"),
+     ("AI生", "ai_disclosure"), ("AI", "ai_disclosure"), ("数字", "ai_disclosure"),
+     ("虚拟主", "ai_disclosure"), ("商家信", "merchant_info"), ("营业执", "merchant_info")],
+)
+def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
+    assert _elements(text, pack).get(element) == (False, True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["广州", "广州发货", "告诉你", "商家发货", "AIR", "数字人民币支付", "广告法规定", "非广告",
+     "本场无广告", "广告位招租", "原价199元", "立减100元", "满199元减30元", "送10元券",
+     "5折", "", "a", "   "],
+)
+def test_not_an_element(text: str, pack: RulePack) -> None:
+    assert _elements(text, pack) == {}
+
+
+def test_fragment_must_be_the_whole_line(pack: RulePack) -> None:
+    # 此为广 is part of 此为广告 only when it is all the line says.
+    assert _elements("此为广州特产", pack) == {}
+
+
+def test_promotion_word_is_not_an_ad_label(pack: RulePack) -> None:
+    assert _elements("推广", pack) == {"ad_label": (False, False, True)}
+    assert _elements("商业推广", pack) == {"ad_label": (False, False, True)}
+
+
+def test_element_match_carries_rule_and_original_text(pack: RulePack) -> None:
+    m = match_element("【 A I 生成 】", pack)["ai_disclosure"]
+    assert m.rule == "V2" and m.article == "001 第三十条"
+    assert m.matched == "A I 生成"
+
+
+def test_line_can_show_several_elements(pack: RulePack) -> None:
+    got = _elements("广告 | 到手价¥59.9", pack)
+    assert got["ad_label"] == (True, False, False) and got["price"] == (True, False, False)
+
+
+# ---- prices and V5 comparison ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("原价¥199", [True]),
+        ("日常价199元", [True]),
+        ("建议零售价199元", [True]),  # 售价 inside 零售价 is not an actual-price word
+        ("原价199元 到手价99元", [True, False]),
+        ("原价199元现价99元", [True, False]),
+        ("¥99", [False]),
+        ("到手价69元", [False]),
+    ],
+)
+def test_price_spans_tell_compared_from_actual(text: str, expected: list[bool],
+                                               pack: RulePack) -> None:
+    assert [c for _, _, c in price_spans(normalize(text), pack)] == expected
+
+
+def test_comparison_complete(pack: RulePack) -> None:
+    parts = comparison_parts(["原价¥199", "到手价¥99", "立减100元"], pack)
+    assert parts.compared == ("原价",) and parts.compared_lines == (0,)
+    assert parts.actual_price and parts.discount and parts.missing == ()
+
+
+@pytest.mark.parametrize(
+    ("lines", "missing"),
+    [
+        (["原价199元", "到手价99元"], ("discount",)),
+        (["划线价¥299"], ("actual_price", "discount")),
+        (["专柜价¥299", "5折"], ("actual_price",)),
+        (["吊牌价599", "¥199", "直降400"], ()),
+        (["市场价 ¥ 99", "八五折", "券后价79"], ()),
+        (["日常价199元", "直降"], ("actual_price", "discount")),  # 直降 without an amount
+        (["¥99"], ()),  # no comparison, nothing missing
+        ([], ()),
+    ],
+)
+def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: RulePack) -> None:
+    assert comparison_parts(lines, pack).missing == missing
+
+
+# ---- viewer and platform text ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("小王：到手价是69元吗", "chat"),
+        ("小王: 有优惠吗", "chat"),
+        ("用户8823：主播好", "chat"),
+        ("张三 进入直播间", "system"),
+        ("李四来了", "system"),
+        ("欢迎 小李 来到直播间", "system"),
+        ("王五 点赞了主播", "system"),
+        ("赵六 关注了主播", "system"),
+        ("小明 分享了直播间", "system"),
+        ("小红 送出 小心心 x1", "system"),
+        ("小花 加入了粉丝团", "system"),
+        ("128人正在去买", "system"),
+        ("关注", "chrome"),
+        ("1.2万人看过", "chrome"),
+        ("3456人在线", "chrome"),
+        ("本场点赞 3.4万", "chrome"),
+        ("粉丝团", "chrome"),
+        ("说点什么...", "chrome"),
+        # room overlays that look like chat or system lines
+        ("经营者：杭州某某科技有限公司", None),
+        ("到手价：69元", None),
+        ("原价：199元", None),
+        ("温馨提示：七天无理由退货", None),
+        ("新品来了", None),
+        ("福利来了", None),
+        ("下单送出精美礼品", None),
+        ("广告", None),
+        ("AI生成", None),
+        ("", None),
+    ],
+)
+def test_viewer_kind(text: str, kind: str | None, pack: RulePack) -> None:
+    assert viewer_kind(text, pack) == kind
+
+
+def test_room_lines_drop_viewer_text(pack: RulePack) -> None:
+    lines = ["广告", "小王：到手价是69元吗", "1.2万人看过", "到手价¥59"]
+    assert room_lines(lines, pack) == [0, 3]
+
+
+# ---- V6 promotion limits ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("限量", ["限量"]),
+        ("限时秒杀", ["限时", "秒杀"]),
+        ("手慢无！", ["手慢无"]),
+        ("限量100件", []),
+        ("限量五百份", []),
+        ("限时秒杀 今晚12点截止", []),
+        ("今日限时", []),
+        ("纯棉T恤", []),
+    ],
+)
+def test_promo_without_number_or_time(text: str, words: list[str], pack: RulePack) -> None:
+    found = find_promo(text, pack)
+    assert [m.word for m in found] == words
+    assert all(m.rule == "V6" and m.article.startswith("000 第二十五条") for m in found)
+
+
+# ---- speed -----------------------------------------------------------------------------------
+
+
+def test_find_banned_is_fast_enough(pack: RulePack) -> None:
+    """Runs on every OCR line every second for hours; a pathological regex shows up here."""
+    lines = ["小王：到手价是69元吗", "欢迎小李来到直播间", "这款面霜真的很好用姐妹们冲",
+             "全 网 最 低 价", "经营者：杭州某某科技有限公司", "第一次来直播间的点个关注"] * 500
+    start = time.perf_counter()
+    for line in lines:
+        find_banned(line, pack)
+    per_line_us = (time.perf_counter() - start) / len(lines) * 1e6
+    assert per_line_us < 500, f"{per_line_us:.0f} µs/line"
