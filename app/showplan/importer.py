@@ -138,12 +138,17 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
             "请用 Excel 或 WPS 打开后另存为 .xlsx，或导出为 CSV"
         ) from exc
     try:
-        ws = wb.worksheets[0]
+        ws = wb.worksheets[0]  # the template's data sheet; 类目说明 comes second
+        # Some tools write a wrong <dimension> (e.g. "A1"), which read-only mode would trust and
+        # so drop columns; resetting makes openpyxl read every cell that is really there.
+        ws.reset_dimensions()
         rows: list[list[Any]] = []
+        filled = 0
         for values in ws.iter_rows(values_only=True):
             rows.append(list(values))
-            if len(rows) > MAX_ROWS + 1:
-                break
+            filled += any(v not in (None, "") for v in values)
+            if filled > MAX_ROWS + 1:
+                break  # enough to report "too many rows" without reading a runaway sheet
         return rows
     finally:
         wb.close()

@@ -211,3 +211,22 @@ def test_duplicate_header(tmp_path: Path) -> None:
 def test_extra_columns_are_ignored(tmp_path: Path) -> None:
     result = load_rundown(write_xlsx(tmp_path / "r.xlsx", [row()], header=["序号", *HEADERS]))
     assert result.ok
+
+
+def test_xlsx_with_wrong_dimension_record(tmp_path: Path) -> None:
+    """Some exporters write <dimension ref="A1"/>; read-only openpyxl must not trust it."""
+    import re
+    import zipfile
+
+    src = write_xlsx(tmp_path / "src.xlsx", [row(), row()])
+    dst = tmp_path / "dim.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body, n = re.subn(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1"/>', body)
+                assert n == 1
+            zout.writestr(item, body)
+    result = load_rundown(dst)
+    assert result.ok, [str(e) for e in result.errors]
+    assert result.plan is not None and len(result.plan.products) == 2
