@@ -201,3 +201,14 @@ def test_every_seed_citation_points_at_real_text() -> None:
     assert "以显著方式警示消费者平台外私下交易等行为的风险" in seed000  # S9
     seed003 = _seed("003")
     assert "（6）产品生产日期、保质期和/或有效日期、限期使用日期" in seed003  # S3
+
+
+def test_plan_with_options_recomputes_show_reminders() -> None:
+    from app.showplan import ShowPlan
+
+    plan = ShowPlan([BASE], show_reminders(), [])
+    assert [r.id for r in plan.show_reminders] == ["S9"]
+    ai = plan.with_options(ShowOptions(ai_host=True, ad_rows=frozenset({2})))
+    assert [r.id for r in ai.show_reminders] == ["S9", "S10"]
+    assert "S5" in [r.id for r in ai.reminders(BASE)]
+    assert "S5" not in [r.id for r in plan.reminders(BASE)]
