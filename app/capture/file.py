@@ -170,6 +170,19 @@ class FileSource:
         self._position = t
         return t
 
+    def _next_grid_time(self, t: float, half_frame: float) -> float:
+        """The next sample time on the 0, interval, 2·interval… grid after media time ``t``.
+
+        A grid, not ``t + interval``: frame times are quantised, so stepping from the frame we
+        got would drift (0, 0.52, 1.04… at 25 fps).
+        """
+        if self.interval <= 0:
+            return t + half_frame  # every frame
+        nxt = self._next_t
+        while nxt <= t + half_frame:
+            nxt += self.interval
+        return nxt
+
     def _next_sample(self) -> Frame | None:
         """Fast mode: the next frame at or after the next sample time (caller holds the lock)."""
         cap = self._cap
@@ -191,11 +204,7 @@ class FileSource:
                 frame = self._make_frame(cap, t)
                 if frame is None:
                     continue
-                # Next sample on the interval grid (skipping slots a long GOP jumped over).
-                step = self.interval if self.interval > 0 else 0.0
-                self._next_t = self._next_t + step if step else t + half_frame
-                while step and self._next_t <= t + half_frame:
-                    self._next_t += step
+                self._next_t = self._next_grid_time(t, half_frame)
                 return frame
 
     def _realtime_main(self) -> None:
@@ -203,6 +212,7 @@ class FileSource:
         assert cap is not None
         started = time.monotonic()
         first_t: float | None = None
+        half_frame = 0.5 / self.fps if self.fps > 0 else 0.001
         try:
             while not self._stopping.is_set():
                 with self._lock:
@@ -214,12 +224,12 @@ class FileSource:
                 delay = (t - first_t) - (time.monotonic() - started)
                 if delay > 0 and self._stopping.wait(delay):
                     break
-                if t + 1e-6 >= self._next_t:
+                if t + half_frame >= self._next_t:
                     with self._lock:
                         frame = self._make_frame(cap, t)
                         if frame is not None:
                             self._frame = frame
-                    self._next_t = t + self.interval if self.interval > 0 else 0.0
+                    self._next_t = self._next_grid_time(t, half_frame)
         except Exception as exc:  # the UI must hear about it
             self._emit("error", f"录像解码出错 (decoding failed: {exc})")
         finally:

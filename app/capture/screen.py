@@ -105,7 +105,9 @@ class ScreenSource:
 
     def _main(self) -> None:
         try:
-            sct = mss.mss()
+            # mss 10.2 renamed the factory to MSS and deprecated mss.mss; pyproject allows 9.x.
+            factory = getattr(mss, "MSS", None) or mss.mss
+            sct = factory()
         except Exception as exc:
             self._start_error = _screen_error(exc)
             self._ready.set()
