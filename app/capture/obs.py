@@ -53,6 +53,7 @@ _SUBSCRIPTIONS = (1 << 0) | (1 << 2) | (1 << 10)
 _CLOSE_AUTH_FAILED = 4009
 _CLOSE_UNSUPPORTED_RPC = 4010
 _RESOURCE_NOT_FOUND = 600
+_EXITING = "OBS 正在退出 (OBS is closing: File → Exit or the window was closed)"
 
 
 class ObsError(SourceError):
@@ -514,7 +515,15 @@ class ObsSource:
             await close_client(client, abort=reason is not None)
             if reason is None:  # stop() was called
                 return
-            # Try again at once: a websocket that dropped while OBS still runs comes back fast.
+            if reason == _EXITING:
+                # Its server may still accept us for a moment while OBS shuts down; reconnecting
+                # at once would flap connected/disconnected. Wait one backoff step first.
+                backoff = max(backoff, 1.0)
+                self._emit("reconnecting", f"retry in {backoff:.2f} s", delay=backoff)
+                if await self._sleep_or_stop(backoff):
+                    return
+                backoff = min(backoff * 2, self.max_backoff)
+            # Otherwise try again at once: a dropped websocket with OBS still up comes back fast.
 
     async def _session(
         self, client: simpleobsws.WebSocketClient, lost_at: float | None, first: bool
@@ -571,7 +580,7 @@ class ObsSource:
                         await shot
                     if stop_wait in done:
                         return None
-                    return "OBS 正在退出 (OBS is closing)"
+                    return _EXITING
                 try:
                     shot.result()
                 except _Lost as exc:
@@ -587,7 +596,8 @@ class ObsSource:
                         )
                     self._emit("error", "OBS 截图很慢 (OBS screenshot timed out; OBS is busy)")
                 except ObsError as exc:
-                    if "code 600" in str(exc):  # scene gone/renamed: ask OBS again
+                    # The scene was removed or renamed under us: ask OBS again.
+                    if f"code {_RESOURCE_NOT_FOUND}," in str(exc):
                         with contextlib.suppress(Exception):
                             cur = await _call(client, "GetCurrentProgramScene")
                             self._scene = str(cur["currentProgramSceneName"])
@@ -603,7 +613,7 @@ class ObsSource:
                     if stop_wait in done:
                         return None
                     if exit_wait in done:
-                        return "OBS 正在退出 (OBS is closing)"
+                        return _EXITING
                     if recv_task in done:
                         return "OBS 已关闭或崩溃 (OBS closed or crashed: the connection dropped)"
         finally:
