@@ -124,6 +124,20 @@ def to_plated(block: Block, rng: np.random.Generator) -> Block:
     return block
 
 
+def to_outlined(block: Block, rng: np.random.Generator) -> Block:
+    """Same text with a 2–3 px outline, padding shrunk so the block keeps its reserved size."""
+    stroke = int(rng.integers(2, 4))
+    f = font(block.spec, block.size)
+    left, top, right, bottom = f.getbbox(block.text, stroke_width=stroke)
+    grow_w = right - left - block.text_w
+    grow_h = bottom - top - block.text_h
+    block.kind, block.stroke = "outline", stroke
+    block.text_w, block.text_h = right - left, bottom - top
+    block.pad_x = max(0, block.pad_x - (grow_w + 1) // 2)
+    block.pad_y = max(0, block.pad_y - (grow_h + 1) // 2)
+    return block
+
+
 def _plate_patch(block: Block) -> tuple[Image.Image, Image.Image]:
     w, h = block.w, block.h
     assert block.plate is not None

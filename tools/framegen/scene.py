@@ -17,7 +17,16 @@ from tools.framegen import backgrounds, chat, chrome, content, qr, stickers, tru
 from tools.framegen.colors import RGB
 from tools.framegen.fonts import FontSpec, fonts_for, glyph_px, size_for_glyph
 from tools.framegen.layout import Occupancy, Rect, Region
-from tools.framegen.overlays import Block, Drawn, draw_block, layout, put_text, text_size, to_plated
+from tools.framegen.overlays import (
+    Block,
+    Drawn,
+    draw_block,
+    layout,
+    put_text,
+    text_size,
+    to_outlined,
+    to_plated,
+)
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080), "720p": (1280, 720)}
 ELEMENTS = ("ad_label", "ai_disclosure", "merchant_info", "price")
@@ -102,7 +111,7 @@ class Look:
 
 
 def _look(target: str, rng: np.random.Generator) -> Look:
-    all_kinds = ("plain", "shadow", "outline", "box", "pill", "gradient", "pill", "box")
+    all_kinds = ("plain", "shadow", "outline", "box", "pill", "gradient", "pill")
     small_ok = (1.27, 1.45)
     big_ok = (1.5, 3.4) if rng.random() < 0.7 else (3.4, 5.5)
     ok_size = small_ok if rng.random() < 0.25 else big_ok
@@ -112,6 +121,13 @@ def _look(target: str, rng: np.random.Generator) -> Look:
             return Look((0.45, 0.78), ok_band, all_kinds)
         return Look(ok_size, (1.2, 2.4), ("plain", "box", "pill", "gradient", "box"))
     return Look(ok_size, ok_band, all_kinds)
+
+
+def _shrunk(look: Look) -> Look:
+    """Same status class, smaller glyphs: ok stays >= 1.27x, illegible stays in its band."""
+    lo, hi = look.factor
+    floor = 1.27 if lo >= 1.25 else 0.45
+    return Look((max(floor, lo * 0.7), max(floor + 0.08, hi * 0.7)), look.band, look.kinds)
 
 
 def _element_text(name: str, rng: np.random.Generator, price: float) -> str:
@@ -133,6 +149,9 @@ def _make_block(text: str, fr: Frame, look: Look) -> Block:
 
 def _draw(fr: Frame, block: Block, rect: Rect, band: tuple[float, float]) -> Drawn | None:
     drawn = draw_block(fr.canvas, block, rect.x, rect.y, band, fr.rng)
+    if drawn is None and band[0] >= 3 and block.kind in ("plain", "shadow", "outline"):
+        # A busy photo behind plain text: rooms add an outline rather than a plate.
+        drawn = draw_block(fr.canvas, to_outlined(block, fr.rng), rect.x, rect.y, band, fr.rng)
     if drawn is None:
         drawn = draw_block(fr.canvas, to_plated(block, fr.rng), rect.x, rect.y, band, fr.rng)
     if drawn is None:  # a last resort that always reaches any band: black or white plate
@@ -173,14 +192,18 @@ def build(index: int, seed: int, size_key: str) -> tuple[Image.Image, dict[str, 
         if targets[name] == "missing" or (name == "price" and on_card):
             continue
         look = _look(targets[name], rng)
-        block = _make_block(_element_text(name, rng, price), fr, look)
+        text = _element_text(name, rng, price)
         if name == "ad_label":
             regions = MISPLACED if targets[name] == "misplaced" else CORNERS
         else:
             regions = PRICE_REGIONS if name == "price" else ANYWHERE
-        rect = _place(fr, block, regions, "element")
-        if rect is not None:
-            plans.append((name, block, rect, look))
+        for _ in range(4):  # a crowded corner gets a smaller label, never a missing one
+            block = _make_block(text, fr, look)
+            rect = _place(fr, block, regions, "element")
+            if rect is not None:
+                plans.append((name, block, rect, look))
+                break
+            look = _shrunk(look)
     extras = _plan_room_text(fr, price, targets["price"])
     fr.decoys += chat.draw_danmaku(fr.canvas, fr.occ, ui, rng, decoy_p)
 
@@ -232,7 +255,7 @@ def _plan_card(fr: Frame, price: float, target: str, on_card: bool) -> CardPlan 
         return None
     u = min(fr.w, fr.h) / 1080
     banned = None
-    if rng.random() < 0.2:
+    if rng.random() < 0.15:
         title, term, rule = content.BANNED_TITLES[int(rng.integers(len(content.BANNED_TITLES)))]
         banned = (term, rule)
     else:
@@ -303,7 +326,7 @@ def _plan_room_text(fr: Frame, price: float, price_target: str) -> list:
     todo = []
     n = int(rng.choice([0, 1, 1, 2, 3]))
     for _ in range(n):
-        if rng.random() < 0.35:
+        if rng.random() < 0.25:
             line, term, rule = content.BANNED_LINES[int(rng.integers(len(content.BANNED_LINES)))]
             tag = (term, rule)
         else:
