@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.checker.degraded import degraded_elements
 from app.checker.occlusion import extent_shortfall, plate_coverage
 from app.checker.result import ElementFinding, Status
 from app.checker.vision import TextMeasure, measure_text
@@ -35,6 +36,7 @@ class LineInfo:
     line: OcrLine
     viewer: str | None  # "chat", "system", "chrome", "danmaku" or None for the room's own text
     matches: dict[str, ElementMatch]
+    degraded: tuple[str, ...] = ()
 
 
 def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
@@ -44,7 +46,14 @@ def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
         if kind is None and _CONVERSATIONAL.search(line.text.strip()):
             kind = "danmaku"
         matches = {} if kind else match_element(line.text, pack)
-        out.append(LineInfo(line=line, viewer=kind, matches=matches))
+        degraded: tuple[str, ...] = ()
+        if kind is None:
+            degraded = tuple(
+                e
+                for e in degraded_elements(line.text, pack)
+                if e not in matches or not (matches[e].full or matches[e].fragment)
+            )
+        out.append(LineInfo(line=line, viewer=kind, matches=matches, degraded=degraded))
     return out
 
 

@@ -20,57 +20,64 @@ from app.geometry import Box
 def plate_coverage(image: np.ndarray, measure: TextMeasure) -> float | None:
     """Fraction of the text's extent hidden by a foreign region on its plate; None if no plate.
 
-    The plate colour is the ground colour measured around the strokes. The plate is the area of
-    that colour connected to the strokes' surroundings; its bounding box is where the label
-    should be. Along the text's own rows, columns of that box where neither plate nor strokes
-    show are covered.
+    The plate is what a flood fill from the ground colour around the strokes reaches (a
+    neighbour-relative fill follows gradients and stops at hard edges: strokes, a sticker's
+    outline). Inside the plate's span, on the text's rows, pixels that are neither plate nor
+    strokes (with their anti-aliased rims and outlines) are foreign; thin foreign structures are
+    opened away, so what is left are solid things drawn over the label.
     """
     if measure.ink_box is None:
         return None
     h_img, w_img = image.shape[:2]
     ink = measure.ink_box
     g = max(4, ink.h)
-    search = ink.expanded(int(g * 1.2), int(g * 0.6), w_img, h_img)
+    search = ink.expanded(int(g * 1.5), int(g * 0.7), w_img, h_img)
     crop = image[search.y : search.y2, search.x : search.x2]
-    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
+    ch, cw = crop.shape[:2]
+    ix, iy = ink.x - search.x, ink.y - search.y
+    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB)
     ground = cv2.cvtColor(np.uint8([[measure.ground_bgr]]), cv2.COLOR_BGR2LAB)[0, 0].astype(
         np.int16
     )
+    d_ground = np.abs(lab.astype(np.int16) - ground).sum(axis=2)
+    near_ground = d_ground < 30
+    band = near_ground[iy : iy + ink.h, ix : ix + ink.w]
+    if band.size == 0 or band.mean() < 0.2:
+        return None  # text on a photo: no plate to reason about
+    # Flood from ground-coloured seeds inside the text's box.
+    fill = np.zeros((ch + 2, cw + 2), np.uint8)
+    ys, xs = np.nonzero(band)
+    step = max(1, len(ys) // 24)
+    flags = 4 | cv2.FLOODFILL_MASK_ONLY | (255 << 8)
+    for y, x in zip(ys[::step], xs[::step], strict=True):
+        if fill[iy + y + 1, ix + x + 1] == 0:
+            cv2.floodFill(
+                lab, fill, (int(ix + x), int(iy + y)), (0, 0, 0), (6, 6, 6), (6, 6, 6), flags
+            )
+    plate = fill[1:-1, 1:-1] > 0
+    cols_any = np.flatnonzero(plate[iy : iy + ink.h].any(axis=0))
+    if cols_any.size == 0:
+        return None
+    px1, px2 = int(cols_any[0]), int(cols_any[-1])
+    if px2 - px1 >= cw - 2 and plate.mean() > 0.85:
+        return None  # a uniform wall rather than a plate: nothing drawn over it to find
+    # Strokes with their rims: everything within a couple of pixels of a non-plate pixel that
+    # is text-coloured.
     text = cv2.cvtColor(np.uint8([[measure.text_bgr]]), cv2.COLOR_BGR2LAB)[0, 0].astype(np.int16)
-    d_ground = np.abs(lab - ground).sum(axis=2)
-    d_text = np.abs(lab - text).sum(axis=2)
-    plate = d_ground < 28
-    # A plate is mostly uniform: if little of the band around the text is ground-coloured, the
-    # text is on a photo and plate analysis says nothing.
-    ix, iy = ink.x - search.x, ink.y - search.y
-    band = plate[iy : iy + ink.h, :]
-    if band.size == 0 or band.mean() < 0.25:
-        return None
-    _n, labels = cv2.connectedComponents(plate.astype(np.uint8), connectivity=4)
-    core = labels[iy : iy + ink.h, ix : ix + ink.w]
-    ids, counts = np.unique(core[core > 0], return_counts=True)
-    if ids.size == 0:
-        return None
-    plate_id = int(ids[np.argmax(counts)])
-    region = labels == plate_id
-    ys, xs = np.nonzero(region)
-    px1, px2 = int(xs.min()), int(xs.max())
-    py1, py2 = int(ys.min()), int(ys.max())
-    # A ground-coloured area as wide as the whole search window is a wall, not a plate.
-    if (px2 - px1) >= crop.shape[1] - 2:
-        return None
-    rows = slice(max(py1, iy), min(py2, iy + ink.h - 1) + 1)
-    if rows.stop - rows.start < 3:
-        return None
-    textlike = d_text < 60
-    visible = region | textlike
-    # Inside the plate's span, a column is covered when most of its text rows are foreign.
-    cols = visible[rows, px1 : px2 + 1].mean(axis=0)
-    inner = slice(int(0.06 * len(cols)), max(int(0.94 * len(cols)), 1))  # rounded ends
-    covered_cols = cols[inner] < 0.5
-    span = ink.w + (px2 - px1 - ink.w) * 0.5
-    covered_px = float(covered_cols.sum())
-    return min(1.0, covered_px / max(1.0, span))
+    d_text = np.abs(lab.astype(np.int16) - text).sum(axis=2)
+    strokes = (d_text < 45).astype(np.uint8)
+    rim = max(2, round(g / 12))
+    strokes = cv2.dilate(strokes, np.ones((2 * rim + 1, 2 * rim + 1), np.uint8)) > 0
+    foreign = (~plate & ~strokes).astype(np.uint8)
+    k = max(3, round(g / 4))
+    foreign = cv2.morphologyEx(foreign, cv2.MORPH_OPEN, np.ones((k, k), np.uint8)) > 0
+    rows = slice(iy, iy + ink.h)
+    span = slice(px1, px2 + 1)
+    colcov = foreign[rows, span].mean(axis=0)
+    inner = colcov[int(0.04 * len(colcov)) : max(1, int(0.96 * len(colcov)))]
+    covered_px = float((inner > 0.4).sum())
+    extent = max(1.0, float(max(ink.w, (px2 - px1) * 0.85)))
+    return min(1.0, covered_px / extent)
 
 
 def extent_shortfall(measure: TextMeasure, n_cjk: int, n_other: int) -> float:

@@ -42,26 +42,49 @@ class TextMeasure:
     ground_bgr: tuple[int, int, int]
 
 
-def _stroke_mask(gray: np.ndarray, line_h: float) -> tuple[np.ndarray, np.ndarray, int]:
+def _stroke_masks(
+    gray: np.ndarray, line_h: float
+) -> list[tuple[float, np.ndarray, np.ndarray, int]]:
     """Thin bright or thin dark structures: glyph strokes, whatever the background.
 
     A morphological top-hat (bright) or black-hat (dark) with a kernel wider than a stroke keeps
-    strokes and drops plates and smooth photo areas; the stronger of the two gives the polarity.
+    strokes and drops plates and smooth photo areas. Which polarity is the text: the one whose
+    mask keeps off the box's border (the ground surrounds the text; the gaps between thin strokes
+    on a plate are also 'thin bright structures', but they run into the border).
     """
     k = int(max(3, min(61, round(line_h * 0.45)))) | 1
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
-    top = cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel)
-    black = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel)
-    # Compare the strong tails, not the sums: photo texture adds diffuse response to both.
-    t_score = float(np.percentile(top, 97))
-    b_score = float(np.percentile(black, 97))
-    resp, polarity = (top, 1) if t_score >= b_score else (black, -1)
-    if float(resp.max()) < 8:
-        return np.zeros_like(gray, dtype=bool), resp, polarity
-    thr, _ = cv2.threshold(resp, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    thr = max(thr, 6.0)
-    mask = resp > thr
-    return mask, resp, polarity
+    found: list[tuple[float, np.ndarray, np.ndarray, int]] = []
+    for op, polarity in ((cv2.MORPH_TOPHAT, 1), (cv2.MORPH_BLACKHAT, -1)):
+        resp = cv2.morphologyEx(gray, op, kernel)
+        if float(resp.max()) < 8:
+            continue
+        thr, _ = cv2.threshold(resp, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        mask = resp > max(thr, 6.0)
+        # Components touching the box's edge are ground (the box has a margin around text).
+        _n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
+        x0, y0 = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+        x1 = x0 + stats[:, cv2.CC_STAT_WIDTH]
+        y1 = y0 + stats[:, cv2.CC_STAT_HEIGHT]
+        touching = (x0 == 0) | (y0 == 0) | (x1 == mask.shape[1]) | (y1 == mask.shape[0])
+        touching[0] = True
+        areas = stats[:, cv2.CC_STAT_AREA].astype(np.float64)
+        total = float(areas[1:].sum())
+        inner = ~touching
+        if not inner.any() or total == 0:
+            continue
+        inner_area = float(areas[inner].sum())
+        # Glyph strokes form components no wider than a glyph or two; the ground between strokes
+        # (the wrong polarity on a plate) forms one wide web around them.
+        wide = inner & (stats[:, cv2.CC_STAT_WIDTH] > 2.2 * line_h)
+        web = float(areas[wide].sum()) / inner_area
+        score = web + 0.5 * (1.0 - inner_area / total)
+        mask = inner[labels]
+        found.append((score, mask, resp, polarity))
+    found.sort(key=lambda c: c[0])
+    # Both polarities can look like strokes (faint text on a plate: the plate between strokes
+    # breaks into glyph-sized pieces too); keep both then, and let contrast decide.
+    return [c for c in found if c[0] <= found[0][0] + 0.25]
 
 
 def _largest_run(profile: np.ndarray, floor: float, max_gap: int) -> tuple[int, int] | None:
@@ -89,7 +112,17 @@ def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
         return None
     crop = image[b.y : b.y2, b.x : b.x2]
     gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
-    mask, resp, polarity = _stroke_mask(gray, b.h / 1.4)
+    best: TextMeasure | None = None
+    for _, mask, resp, polarity in _stroke_masks(gray, b.h / 1.4):
+        m = _measure_mask(crop, b, mask, resp, polarity)
+        if m is not None and (best is None or m.contrast > best.contrast):
+            best = m
+    return best
+
+
+def _measure_mask(
+    crop: np.ndarray, b: Box, mask: np.ndarray, resp: np.ndarray, polarity: int
+) -> TextMeasure | None:
     if mask.sum() < 6:
         return None
     # Drop specks (compression noise) so they do not stretch the measured height.

@@ -122,6 +122,9 @@ def _fragments(phrases: tuple[str, ...]) -> frozenset[str]:
     for phrase in phrases:
         for k in range(1, len(phrase)):
             for part in (phrase[:k], phrase[k:]):
+                # One character of a long phrase is OCR noise as often as a covered label.
+                if len(phrase) > 3 and len(part) < 2:
+                    continue
                 if has_cjk(part) or len(part) >= 2:
                     out.add(part)
     return frozenset(out - set(phrases))

@@ -1,0 +1,67 @@
+"""Lines that look like a damaged copy of a label: what OCR returns for a label that is partly
+covered, too small or too faint ("营亚执照" for 营业执照, "数学人直择" for 数字人直播, "直播价"
+with its number hidden).
+
+Such a line never makes an element ``ok`` — the checker could not read the label cleanly — but
+it tells a half-covered or tiny label (occluded / illegible) from a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.rules.pack import RulePack
+from app.rules.text import normalize
+
+_PUNCT = "[](){}<>|:·,.-\"'!?*#~/>＞"
+_PRICE_WORD_ONLY = re.compile(
+    r"^(?:到手价?|券后价?|直播价|秒杀价?|活动价|现价|售价|价格|特价|抢购价|优惠价|¥|元)[:：]?$"
+)
+_BARE_DECIMAL = re.compile(r"^[¥]?\d{0,4}\.\d{0,2}[元]?$|^[¥]\d{1,5}\.?$|^\d{1,5}[元]$")
+
+
+def _lcs(a: str, b: str) -> int:
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+_CACHE: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _phrases(pack: RulePack) -> dict[str, tuple[str, ...]]:
+    key = id(pack)
+    if key not in _CACHE:
+        _CACHE[key] = {
+            name: tuple(normalize(p) for p in rule.phrases)
+            for name, rule in pack.elements.items()
+            if name != "price" and rule.phrases
+        }
+    return _CACHE[key]
+
+
+def degraded_elements(text: str, pack: RulePack) -> list[str]:
+    """Elements this short line is a damaged copy of (empty for ordinary text)."""
+    full = normalize(text)
+    norm = full.strip(_PUNCT)
+    if not norm or len(norm) > 14:
+        return []
+    out = []
+    if _PRICE_WORD_ONLY.match(norm) or (
+        _BARE_DECIMAL.match(full) and any(c.isdigit() for c in full)
+    ):
+        out.append("price")
+    for name, phrases in _phrases(pack).items():
+        for p in phrases:
+            if len(p) < 3 or len(norm) > len(p) + 2:
+                continue
+            common = _lcs(norm, p)
+            # Most of the phrase, in order, and not much else on the line.
+            if common >= max(2, round(0.6 * len(p))) and common >= 0.6 * len(norm):
+                out.append(name)
+                break
+    return out

@@ -1,0 +1,52 @@
+"""Glyph height and WCAG contrast measured from pixels match what was drawn."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.checker.vision import contrast_ratio, measure_text, relative_luminance_bgr
+from app.geometry import Box
+from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+
+def test_wcag_luminance_and_ratio_of_reference_colours() -> None:
+    white = relative_luminance_bgr(np.array([255, 255, 255], np.uint8))
+    black = relative_luminance_bgr(np.array([0, 0, 0], np.uint8))
+    assert white == pytest.approx(1.0) and black == pytest.approx(0.0)
+    assert contrast_ratio(float(white), float(black)) == pytest.approx(21.0)
+    # #777777 on white is the textbook 4.48:1.
+    grey = relative_luminance_bgr(np.array([0x77, 0x77, 0x77], np.uint8))
+    assert contrast_ratio(float(grey), 1.0) == pytest.approx(4.48, abs=0.02)
+
+
+@pytest.mark.parametrize(
+    ("size", "fg", "plate", "contrast"),
+    [
+        (40, (255, 255, 255), (220, 40, 40), 4.8),  # white on red pill
+        (28, (30, 30, 30), (240, 220, 60), 12.9),  # dark on yellow pill
+        (22, (90, 90, 90), (120, 120, 120), 1.56),  # faint: grey on grey
+    ],
+)
+def test_measure_text_on_a_plate(size: int, fg: tuple, plate: tuple, contrast: float) -> None:
+    img = studio_background(600, 200)
+    x, y, w, h = draw_label(img, (60, 60), "广告内容", size, fg, plate)
+    m = measure_text(to_bgr(img), Box(x - 12, y - 12, w + 24, h + 24))
+    assert m is not None
+    # Ink height of the line's tallest CJK glyphs is close to the drawn glyph box height.
+    assert m.glyph_px == pytest.approx(h, abs=max(2, 0.1 * h))
+    assert m.contrast == pytest.approx(contrast, rel=0.15)
+
+
+def test_measure_text_on_a_photo_like_background_without_plate() -> None:
+    img = studio_background(700, 200, seed=3)
+    x, y, w, h = draw_label(img, (40, 70), "到手价 ¥69.9", 36, (255, 240, 0))
+    m = measure_text(to_bgr(img), Box(x - 10, y - 10, w + 20, h + 20))
+    assert m is not None
+    assert m.glyph_px == pytest.approx(h, abs=4)
+    assert m.contrast > 3.0
+
+
+def test_no_strokes_in_a_flat_box() -> None:
+    img = studio_background(300, 200)
+    assert measure_text(to_bgr(img), Box(10, 10, 80, 40)) is None
