@@ -25,12 +25,19 @@ def _st(rec: dict[str, Any]) -> dict[str, str]:
     return {k: v["status"] for k, v in rec["elements"].items()}
 
 
+def _compliant(rec: dict[str, Any]) -> bool:
+    """All four elements ok, nothing banned, no incomplete comparison, no private-account QR."""
+    return (set(_st(rec).values()) == {"ok"} and not rec["banned_terms"]
+            and not any(c["missing"] for c in rec["price_comparison"])
+            and not any(q["kind"] == "wechat" for q in rec["qr_codes"]))
+
+
 # (size, description, predicate on the truth record)
 WANTED: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
     ("portrait", "compliant portrait room",
-     lambda r: set(_st(r).values()) == {"ok"} and not r["banned_terms"] and bool(r["decoys"])),
+     lambda r: _compliant(r) and bool(r["decoys"])),
     ("landscape", "compliant landscape room",
-     lambda r: set(_st(r).values()) == {"ok"} and not r["banned_terms"]),
+     _compliant),
     ("portrait", "ad label misplaced, banned term on screen",
      lambda r: _st(r)["ad_label"] == "misplaced" and bool(r["banned_terms"])),
     ("720p", "occluded and illegible elements",
