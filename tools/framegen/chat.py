@@ -31,6 +31,8 @@ def draw_chat(canvas: Image.Image, occ: Occupancy, ui: Ui, rng: np.random.Genera
     size = int(rng.uniform(24, 34) * u)
     style = str(rng.choice(["line_plates", "shadow", "panel"]))
     x0 = int(rng.uniform(14, 36) * u)
+    if not portrait and rng.random() < 0.35:  # PC-style layouts put the chat on the right
+        x0 = w - width - x0
     lines = int(rng.integers(4, 9))
     decoys: list[str] = []
     y = bottom
@@ -84,7 +86,8 @@ def _nick(rng: np.random.Generator) -> tuple[int, int, int]:
 
 def draw_danmaku(canvas: Image.Image, occ: Occupancy, ui: Ui, rng: np.random.Generator,
                  decoy_p: float) -> list[str]:
-    """Scrolling comments: outlined text without plates, some cut by the frame edge."""
+    """Scrolling comments: outlined text without plates, some cut by the frame edge, some
+    passing through the top corners where the ad label belongs."""
     w, _h = canvas.size
     d = ImageDraw.Draw(canvas)
     fonts = fonts_for("0123456789AIV?+¥", "sans")
@@ -99,7 +102,7 @@ def draw_danmaku(canvas: Image.Image, occ: Occupancy, ui: Ui, rng: np.random.Gen
         stroke = int(rng.integers(1, 4))
         tw, th = text_size(msg, spec, size, stroke)
         # Danmaku scroll: x may start off either edge, so only part of the line is visible.
-        region = Region(-0.25 * tw / w, 0.12, 1 + 0.25 * tw / w, 0.62)
+        region = Region(-0.25 * tw / w, 0.05, 1 + 0.25 * tw / w, 0.62)
         r = occ.place(tw, th, region, rng, "danmaku", margin=8, tries=20)
         if r is None:
             continue

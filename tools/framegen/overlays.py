@@ -195,6 +195,7 @@ def draw_block(canvas: Image.Image, block: Block, x: int, y: int, band: tuple[fl
     left, top, _, _ = f.getbbox(block.text, stroke_width=block.stroke)
     text_box = Rect(x + ox, y + oy, block.text_w, block.text_h)
     stroke_fill: RGB = BLACK
+    before: Image.Image | None = None  # pixels under the plate, restored if we give up
     if block.kind == "outline" and block.stroke >= 2:
         v = int(rng.integers(0, 50)) if rng.random() < 0.75 else int(rng.integers(225, 256))
         stroke_fill = (v, v, v)
@@ -211,13 +212,15 @@ def draw_block(canvas: Image.Image, block: Block, x: int, y: int, band: tuple[fl
         stats = backing_stats(canvas, text_box)
         fill = pick_fill(stats, band, rng)
         if fill is None:
-            if block.plate is not None:
+            if before is not None:
                 canvas.paste(before, (x, y))
             return None
         measured = colors.ratio(float(colors.luminance(fill)), stats[1])
         if block.kind == "outline":
             stroke_fill = _dark_partner(fill, rng)
-    if not band[0] <= measured <= band[1] + 0.3 and band[0] < 3:
+    if not band[0] <= measured <= (band[1] if band[1] < 3 else 99.0):
+        if before is not None:
+            canvas.paste(before, (x, y))
         return None
     origin = (text_box.x - left, text_box.y - top)
     if block.kind == "shadow":

@@ -179,9 +179,15 @@ def build(index: int, seed: int, size_key: str) -> tuple[Image.Image, dict[str, 
     fr = Frame(scene.image, rng, orientation, Occupancy(w, h), np.zeros((h, w), dtype=bool),
                truth.glyph_threshold(h, orientation))
     ui = chrome.make_ui(w, h, rng)
-    chrome.draw_chrome(fr.canvas, fr.occ, ui, rng, orientation == "portrait")
+    # Most frames look like the viewer's screen (platform chrome, chat, danmaku); the rest are
+    # the clean program output OBS sends, sometimes with the room's own chat widget.
+    viewer_screen = rng.random() < 0.75
     decoy_p = float(rng.choice([0.0, 0.15, 0.3, 0.5]))
-    fr.decoys += chat.draw_chat(fr.canvas, fr.occ, ui, rng, orientation == "portrait", decoy_p)
+    if viewer_screen:
+        chrome.draw_chrome(fr.canvas, fr.occ, ui, rng, orientation == "portrait")
+    if viewer_screen or rng.random() < 0.3:
+        fr.decoys += chat.draw_chat(fr.canvas, fr.occ, ui, rng, orientation == "portrait",
+                                    decoy_p)
 
     targets = {n: _choose(rng, MIX["ad_label" if n == "ad_label" else "other"]) for n in ELEMENTS}
     price = content.price_value(rng)
@@ -205,7 +211,8 @@ def build(index: int, seed: int, size_key: str) -> tuple[Image.Image, dict[str, 
                 break
             look = _shrunk(look)
     extras = _plan_room_text(fr, price, targets["price"])
-    fr.decoys += chat.draw_danmaku(fr.canvas, fr.occ, ui, rng, decoy_p)
+    if viewer_screen:
+        fr.decoys += chat.draw_danmaku(fr.canvas, fr.occ, ui, rng, decoy_p)
 
     for name, block, rect, look in plans:
         drawn = _draw(fr, block, rect, look.band)
@@ -225,6 +232,7 @@ def build(index: int, seed: int, size_key: str) -> tuple[Image.Image, dict[str, 
     elements = {n: truth.element_truth(n, fr.drawn.get(n), fr.cover, w, h, orientation)
                 for n in ELEMENTS}
     record = {"width": w, "height": h, "orientation": orientation, "scene": scene.kind,
+              "viewer_screen": viewer_screen,
               "glyph_threshold_px": round(fr.threshold, 2), "elements": elements,
               "banned_terms": fr.banned, "qr_codes": fr.qr_codes,
               "price_comparison": _comparison_truth(fr, elements["price"]["status"]),
