@@ -1,0 +1,241 @@
+"""Small custom widgets: a status light, the annotated preview, the red alarm banner.
+
+They only draw what they are told; the controllers decide colours and texts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.status import Level
+
+LEVEL_COLOURS: dict[Level, str] = {
+    Level.UNKNOWN: "#6b7280",
+    Level.OFF: "#4b5563",
+    Level.OK: "#16a34a",
+    Level.WARN: "#f59e0b",
+    Level.ALARM: "#dc2626",
+}
+
+
+class Lamp(QWidget):
+    """A filled circle in the level's colour (readable at a glance from across a studio)."""
+
+    def __init__(self, diameter: int = 28, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._level = Level.UNKNOWN
+        self._diameter = diameter
+        self.setFixedSize(diameter + 4, diameter + 4)
+
+    @property
+    def level(self) -> Level:
+        """The current level."""
+        return self._level
+
+    def set_level(self, level: Level) -> None:
+        """Change colour."""
+        if level != self._level:
+            self._level = level
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(LEVEL_COLOURS[self._level])
+        p.setPen(QPen(colour.darker(150), 2))
+        p.setBrush(colour)
+        p.drawEllipse(2, 2, self._diameter, self._diameter)
+
+
+class LightWidget(QWidget):
+    """Lamp, element name and the reason in words beneath."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"light_{key}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.lamp = Lamp(26, self)
+        self.name = QLabel(self)
+        self.name.setObjectName("lightName")
+        self.reason = QLabel(self)
+        self.reason.setObjectName("lightReason")
+        self.reason.setWordWrap(True)
+        self.reason.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.lamp)
+        top.addWidget(self.name, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 6, 8, 6)
+        box.setSpacing(2)
+        box.addLayout(top)
+        box.addWidget(self.reason)
+        self.setMinimumWidth(150)
+
+    @property
+    def level(self) -> Level:
+        """The lamp's level."""
+        return self.lamp.level
+
+    def set_state(self, level: Level, reason: str) -> None:
+        """Show a level and its reason."""
+        self.lamp.set_level(level)
+        self.reason.setText(reason)
+        self.reason.setToolTip(reason)
+        self.setProperty("level", level.value)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+def bgr_to_qimage(image: np.ndarray) -> QImage:
+    """A deep-copied QImage of a BGR uint8 frame (the numpy buffer may be reused)."""
+    arr = np.ascontiguousarray(image)
+    h, w = arr.shape[:2]
+    if arr.ndim == 2:
+        return QImage(arr.data, w, h, arr.strides[0], QImage.Format.Format_Grayscale8).copy()
+    return QImage(arr.data, w, h, arr.strides[0], QImage.Format.Format_BGR888).copy()
+
+
+@dataclass(frozen=True, slots=True)
+class Overlay:
+    """A rectangle to draw on the preview, in frame pixels."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    label: str
+    kind: str  # "ok", "bad", "zone"
+
+
+OVERLAY_COLOURS = {"ok": "#22c55e", "bad": "#ef4444", "zone": "#60a5fa"}
+
+
+class PreviewWidget(QWidget):
+    """The checked frame, scaled to fit, with found boxes and expected zones on top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self._image: QImage | None = None
+        self._overlays: list[Overlay] = []
+        self._placeholder = ""
+        self.setMinimumSize(320, 180)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # Qt override
+        return QSize(640, 360)
+
+    def set_placeholder(self, text: str) -> None:
+        """Text shown while there is no frame yet."""
+        self._placeholder = text
+        self.update()
+
+    def set_frame(self, image: QImage, overlays: list[Overlay]) -> None:
+        """Show a frame and its overlays."""
+        self._image = image
+        self._overlays = overlays
+        self.update()
+
+    def clear(self) -> None:
+        """Back to the placeholder."""
+        self._image = None
+        self._overlays = []
+        self.update()
+
+    @property
+    def overlays(self) -> list[Overlay]:
+        """What is drawn now (for tests)."""
+        return list(self._overlays)
+
+    def has_frame(self) -> bool:
+        """True once a frame is shown."""
+        return self._image is not None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#111827"))
+        img = self._image
+        if img is None or img.isNull():
+            p.setPen(QColor("#9ca3af"))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                       self._placeholder)
+            return
+        scale = min(self.width() / img.width(), self.height() / img.height())
+        w, h = img.width() * scale, img.height() * scale
+        x0, y0 = (self.width() - w) / 2, (self.height() - h) / 2
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.drawImage(QRectF(x0, y0, w, h), img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.9))
+        p.setFont(font)
+        for o in self._overlays:
+            colour = QColor(OVERLAY_COLOURS.get(o.kind, "#ffffff"))
+            rect = QRectF(x0 + o.x * scale, y0 + o.y * scale, o.w * scale, o.h * scale)
+            pen = QPen(colour, 1.5 if o.kind == "zone" else 2.5)
+            if o.kind == "zone":
+                pen.setStyle(Qt.PenStyle.DashLine)
+                fill = QColor(colour)
+                fill.setAlpha(28)
+                p.fillRect(rect, fill)
+            p.setPen(pen)
+            p.drawRect(rect)
+            if o.label:
+                metrics = p.fontMetrics()
+                tw = metrics.horizontalAdvance(o.label) + 8
+                th = metrics.height() + 2
+                ty = rect.top() - th if rect.top() - th >= y0 else rect.bottom()
+                if o.kind == "zone":
+                    ty = rect.bottom() - th
+                tag = QRectF(rect.left(), ty, tw, th)
+                bg = QColor(colour)
+                bg.setAlpha(200)
+                p.fillRect(tag, bg)
+                p.setPen(QColor("#000000") if o.kind != "bad" else QColor("#ffffff"))
+                p.drawText(tag, Qt.AlignmentFlag.AlignCenter, o.label)
+
+
+class Banner(QWidget):
+    """The red alarm banner: large white text a host can read from the camera position."""
+
+    mute_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alarmBanner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.text = QLabel(self)
+        self.text.setObjectName("alarmText")
+        self.text.setWordWrap(True)
+        self.mute = QPushButton(self)
+        self.mute.setObjectName("alarmMute")
+        self.mute.setCheckable(True)
+        self.mute.clicked.connect(self.mute_clicked)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 10, 16, 10)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.mute)
+        self.hide()
+
+    def show_lines(self, lines: list[str]) -> None:
+        """Show the open alarms (one per line) or hide the banner when there are none."""
+        if not lines:
+            self.text.clear()
+            self.hide()
+            return
+        self.text.setText("\n".join(lines))
+        self.show()
