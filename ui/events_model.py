@@ -18,6 +18,8 @@ from app.monitor import events as ev
 from app.monitor.events import MonitorEvent
 from ui.status import event_type_name, light_name, status_word
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
 THUMB_WIDTH = 96
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -28,10 +30,6 @@ class EventRow:
 
     event: MonitorEvent
     thumb: QPixmap | None = None
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EventsModel", text)
 
 
 class EventsModel(QAbstractTableModel):
@@ -54,8 +52,13 @@ class EventsModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [_tr("Time"), _tr("Event"), _tr("Requirement"), _tr("Article"),
-                _tr("Snapshot")][section]
+        return [
+            translate("EventsModel", "Time"),
+            translate("EventsModel", "Event"),
+            translate("EventsModel", "Requirement"),
+            translate("EventsModel", "Article"),
+            translate("EventsModel", "Snapshot"),
+        ][section]
 
     def add(self, e: MonitorEvent) -> None:
         """Insert an event at the top."""
@@ -64,7 +67,8 @@ class EventsModel(QAbstractTableModel):
             img = QImage.fromData(e.snapshot)
             if not img.isNull():
                 thumb = QPixmap.fromImage(
-                    img.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation))
+                    img.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation)
+                )
         self.beginInsertRows(QModelIndex(), 0, 0)
         self.rows.insert(0, EventRow(e, thumb))
         self.endInsertRows()
@@ -79,8 +83,9 @@ class EventsModel(QAbstractTableModel):
         """Re-read texts after a language switch."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
+            )
 
     @staticmethod
     def what(e: MonitorEvent) -> str:
@@ -93,7 +98,7 @@ class EventsModel(QAbstractTableModel):
         if extra:
             text += f" \u201c{extra}\u201d"
         if isinstance(dur, int | float):
-            text += " " + _tr("after {seconds} s").format(seconds=round(dur))
+            text += " " + translate("EventsModel", "after {seconds} s").format(seconds=round(dur))
         return text
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -116,7 +121,7 @@ class EventsModel(QAbstractTableModel):
             return row.thumb
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "snapshot" and row.thumb is not None:
-                return _tr("Double-click to open the evidence snapshot")
+                return translate("EventsModel", "Double-click to open the evidence snapshot")
             return self.what(e) + (f"\n{e.article}" if e.article else "")
         if role == Qt.ItemDataRole.ForegroundRole and col == "event":
             if e.type == ev.VIOLATION_START:

@@ -18,11 +18,9 @@ from app.monitor.runner import MonitorRunner
 from app.rules.profile import ProfileError
 from ui.workers import RunnerSetup
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Session", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +75,11 @@ def open_configured_source(config: MonitorConfig) -> tuple[Source, str]:
         try:
             probe_obs(host, port, _obs_password(host, port), samples=1)
         except ObsError as exc:
-            note = _tr("OBS not reachable ({reason}); showing the demo live room. "
-                       "Set up OBS under “OBS connection…”.").format(reason=str(exc))
+            note = translate(
+                "Session",
+                "OBS not reachable ({reason}); showing the demo live room. "
+                "Set up OBS under “OBS connection…”.",
+            ).format(reason=str(exc))
             return DemoSource(), note
         return ObsSource(host, port, wait_for_obs=True), ""
     if spec == "obs":
@@ -89,15 +90,19 @@ def open_configured_source(config: MonitorConfig) -> tuple[Source, str]:
     return open_source(spec), ""
 
 
-def build_setup(config: MonitorConfig, store: Any, source: Source | None = None,
-                realtime: bool = True) -> RunnerSetup:
+def build_setup(
+    config: MonitorConfig, store: Any, source: Source | None = None, realtime: bool = True
+) -> RunnerSetup:
     """Everything the worker runs: checker, source, runner (which starts the store session)."""
     checker = build_checker(config)
     note = ""
     if source is None:
         source, note = open_configured_source(config)
     runner = MonitorRunner(
-        source, checker, store, realtime=realtime,
+        source,
+        checker,
+        store,
+        realtime=realtime,
         ad_label_follows_segments=config.ad_label_follows_segments,
         meta={"command": "gui", "ai_host": config.ai_host},
     )

@@ -18,6 +18,8 @@ from app.checker.result import FrameResult, Status
 from app.monitor import events as ev
 from app.monitor.events import MonitorEvent
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
 LIGHTS: tuple[str, ...] = ("ad_label", "ai_disclosure", "merchant_info", "price", "banned_term")
 
 LIGHT_NAMES: dict[str, str] = {
@@ -57,7 +59,7 @@ EVENT_TYPES: dict[str, str] = {
 
 def tr(text: str) -> str:
     """Translate a source string of the "Status" context."""
-    return QCoreApplication.translate("Status", text)
+    return translate("Status", text)
 
 
 def light_name(key: str) -> str:
@@ -117,15 +119,17 @@ class LightState:
 
 
 def describe_violation(e: MonitorEvent, seconds: float) -> str:
-    """"广告标识被遮挡 8 秒" / "Ad label covered for 8 s"; banned terms name the term."""
+    """ "广告标识被遮挡 8 秒" / "Ad label covered for 8 s"; banned terms name the term."""
     secs = max(0, int(seconds))
     if e.element == "banned_term":
-        return tr("Banned term \u201c{term}\u201d on screen for {seconds} s").format(
-            term=e.detail.get("term", ""), seconds=secs)
+        return translate(
+            "Status", "Banned term \u201c{term}\u201d on screen for {seconds} s"
+        ).format(term=e.detail.get("term", ""), seconds=secs)
     if e.element == "qr_code":
-        return tr("QR code on screen for {seconds} s").format(seconds=secs)
-    return tr("{element} {status} for {seconds} s").format(
-        element=light_name(e.element), status=status_word(e.status), seconds=secs)
+        return translate("Status", "QR code on screen for {seconds} s").format(seconds=secs)
+    return translate("Status", "{element} {status} for {seconds} s").format(
+        element=light_name(e.element), status=status_word(e.status), seconds=secs
+    )
 
 
 class LightBoard:
@@ -157,8 +161,10 @@ class LightBoard:
 
     def open_for(self, light: str) -> list[OpenViolation]:
         """Open violations shown by ``light``, oldest first."""
-        return sorted((v for v in self.open.values() if light_of(v.event.element) == light),
-                      key=lambda v: v.began)
+        return sorted(
+            (v for v in self.open.values() if light_of(v.event.element) == light),
+            key=lambda v: v.began,
+        )
 
     def state(self, light: str, now: datetime | None = None) -> LightState:
         """The colour and the reason in words for one light."""
@@ -168,18 +174,22 @@ class LightBoard:
             v = opened[0]
             reason = describe_violation(v.event, (now - v.began).total_seconds())
             if len(opened) > 1:
-                reason += tr(" (+{n} more)").format(n=len(opened) - 1)
+                reason += translate("Status", " (+{n} more)").format(n=len(opened) - 1)
             return LightState(Level.ALARM, reason)
         r = self.result
         if r is None:
-            return LightState(Level.UNKNOWN, tr("waiting for the first frame"))
+            return LightState(Level.UNKNOWN, translate("Status", "waiting for the first frame"))
         if light == "banned_term":
             if r.banned_terms:
-                return LightState(Level.WARN, tr("\u201c{term}\u201d seen, confirming").format(
-                    term=r.banned_terms[0].term))
+                return LightState(
+                    Level.WARN,
+                    translate("Status", "\u201c{term}\u201d seen, confirming").format(
+                        term=r.banned_terms[0].term
+                    ),
+                )
             if r.qr_codes:
-                return LightState(Level.WARN, tr("QR code seen, confirming"))
-            return LightState(Level.OK, tr("none on screen"))
+                return LightState(Level.WARN, translate("Status", "QR code seen, confirming"))
+            return LightState(Level.OK, translate("Status", "none on screen"))
         f = r.elements.get(light)
         if f is None:
             return LightState(Level.UNKNOWN, "")
@@ -187,12 +197,16 @@ class LightBoard:
             return LightState(Level.OFF, status_word("not_required"))
         if f.status is Status.OK:
             if light == "ad_label" and self.ad_segment_ignored:
-                return LightState(Level.OK, tr("outside ad segment"))
-            return LightState(Level.OK, tr("on screen"))
+                return LightState(Level.OK, translate("Status", "outside ad segment"))
+            return LightState(Level.OK, translate("Status", "on screen"))
         if light == "ad_label" and self.ad_segment_ignored:
-            return LightState(Level.OFF, tr("outside ad segment"))
-        return LightState(Level.WARN, tr("{element} {status}, confirming").format(
-            element=light_name(light), status=status_word(f.status.value)))
+            return LightState(Level.OFF, translate("Status", "outside ad segment"))
+        return LightState(
+            Level.WARN,
+            translate("Status", "{element} {status}, confirming").format(
+                element=light_name(light), status=status_word(f.status.value)
+            ),
+        )
 
     def states(self, now: datetime | None = None) -> dict[str, LightState]:
         """Every light's state."""
