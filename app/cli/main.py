@@ -25,6 +25,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.cmd_obs",
     "app.cli.cmd_plan",
     "app.cli.cmd_report",
+    "app.cli.cmd_export",
+    "app.cli.cmd_purge",
     "app.cli.cmd_gui",
 )
 
