@@ -153,12 +153,15 @@ class TeleprompterController(QObject):
         self.refresh()
 
     def _run(self, fn: Callable[[], Any]) -> Any:
-        """Call a model action; its refusal is shown, not raised."""
+        """Call a model action; its refusal is shown, not raised. Redraw afterwards: the model
+        notifies *before* it changes state (record first), so its callback sees the old one."""
         try:
             return fn()
         except TeleprompterError as exc:
             self.view.message.setText(str(exc))
             return None
+        finally:
+            self.refresh()
 
     # -- actions ----------------------------------------------------------------------------
     def go_live(self) -> None:
@@ -351,17 +354,7 @@ class TeleprompterController(QObject):
             self.fullscreen.text.set_html(self._script_html(True))
         self._syncing = True
         try:
-            v.checklist.clear()
-            for item in (m.checklist if m is not None else []):
-                r = item.reminder
-                mark = "" if r.mandatory else self.tr(" (optional)")
-                li = QListWidgetItem(f"{r.id} {r.text}{mark}")
-                li.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                li.setCheckState(Qt.CheckState.Checked if item.ticked
-                                 else Qt.CheckState.Unchecked)
-                li.setData(REMINDER_ROLE, r.id)
-                li.setToolTip(f"{r.sentence}\n{r.article}")
-                v.checklist.addItem(li)
+            self._sync_checklist(m.checklist if m is not None else [])
         finally:
             self._syncing = False
         v.btn_go_live.setEnabled(m is not None and not live)
@@ -370,9 +363,33 @@ class TeleprompterController(QObject):
         v.btn_ad_start.setEnabled(not self._ad_active)
         v.btn_ad_end.setEnabled(self._ad_active)
 
+    def _sync_checklist(self, items: list[Any]) -> None:
+        """Update the check boxes in place; rebuild only when the reminders differ.
+
+        (Rebuilding inside ``itemChanged`` would delete the item Qt is still delivering.)
+        """
+        lst = self.view.checklist
+        ids = [item.reminder.id for item in items]
+        shown = [lst.item(i).data(REMINDER_ROLE) for i in range(lst.count())]
+        if ids != shown:
+            lst.clear()
+            for item in items:
+                r = item.reminder
+                mark = "" if r.mandatory else self.tr(" (optional)")
+                li = QListWidgetItem(f"{r.id} {r.text}{mark}")
+                li.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                li.setData(REMINDER_ROLE, r.id)
+                li.setToolTip(f"{r.sentence}\n{r.article}")
+                lst.addItem(li)
+        for i, item in enumerate(items):
+            state = Qt.CheckState.Checked if item.ticked else Qt.CheckState.Unchecked
+            if lst.item(i).checkState() != state:
+                lst.item(i).setCheckState(state)
+
     def retranslate(self) -> None:
         """Re-read texts after a language switch."""
         self.view.retranslate()
+        self.view.checklist.clear()  # rebuilt with the new language's "(optional)"
         self.refresh()
 
     def close(self) -> None:
