@@ -122,9 +122,17 @@ def _install_hint() -> str:
 
 
 def _draws_cjk(font: ImageFont.FreeTypeFont) -> bool:
-    """A face that lacks 广 draws a blank or a box; an empty ink box is the tell for blanks."""
-    box = font.getmask("广告").getbbox()
-    return box is not None and (box[2] - box[0]) > font.size // 2
+    """A face without CJK glyphs draws nothing or the same "missing glyph" box for each.
+
+    So the test is that three different characters give three different, non-empty bitmaps.
+    """
+    masks = []
+    for ch in "广告国":
+        mask = font.getmask(ch)
+        if mask.getbbox() is None:
+            return False
+        masks.append((mask.size, bytes(mask)))
+    return len(set(masks)) == len(masks)
 
 
 def _open_face(path: Path, index: int | None) -> FontFile | None:

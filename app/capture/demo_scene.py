@@ -71,7 +71,7 @@ STICKER_YELLOW = (255, 206, 26)
 class SceneState:
     """What the overlays show at one moment (the timeline decides; the renderer only draws).
 
-    ``ad_label``: "ok" (shown), "missing" (removed) or "occluded" (a sticker over ~60 % of it).
+    ``ad_label``: "ok" (shown), "missing" (removed) or "occluded" (a sticker over its left half).
     """
 
     ad_label: str = "ok"
@@ -275,6 +275,7 @@ class DemoScene:
         self._ai = self._build_ai_label()
         self._danmaku = self._build_danmaku()
         self._chat_cache = {}
+        self.boxes["chat"] = self._lay.chat
         self._banner_cache = {}
         self._qr_cache = {}
 
