@@ -269,9 +269,14 @@ class MainWindow(QObject):
         if profile is not None:
             th = profile.thresholds
             zw, zh = w * th.ad_corner_width_frac, h * th.ad_corner_height_frac
+            ad = result.elements.get("ad_label")
+            ad_bad = ad is not None and ad.status.value not in ("ok", "not_required")
             zone_label = self.tr("ad label zone")
-            out.append(Overlay(0, 0, zw, zh, zone_label, "zone"))
-            out.append(Overlay(w - zw, 0, zw, zh, zone_label, "zone"))
+            # A missing label has no box of its own: the zone it should be in turns red.
+            kind = "bad" if ad_bad and (ad.box is None) else "zone"  # type: ignore[union-attr]
+            label = self.tr("ad label missing") if kind == "bad" else zone_label
+            out.append(Overlay(0, 0, zw, zh, label, kind))
+            out.append(Overlay(w - zw, 0, zw, zh, label, kind))
             for element, zones in profile.zones.items():
                 for (x, y, zw2, zh2) in zones:
                     out.append(Overlay(x * w, y * h, zw2 * w, zh2 * h,

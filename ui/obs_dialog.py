@@ -3,9 +3,7 @@ message for each failure, and keep the password only in the OS keyring (``app.se
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.capture.obs import ObsProbe, probe_obs
@@ -20,15 +18,47 @@ from ui.obs_dialog_view import ObsDialogView
 from ui.settings import Settings
 from ui.workers import run_job
 
-_BILINGUAL = re.compile(r"^(?P<zh>[^(]*?)\s*\((?P<en>.*)\)\s*$", re.S)
+# Chinese advice for the core's failure headlines (the core's detail is in English).
+ADVICE: dict[str, str] = {
+    "OBS 未运行或 WebSocket 未开启": QT_TRANSLATE_NOOP(
+        "ObsDialog", "Start OBS, then in Tools → WebSocket Server Settings tick “Enable "
+        "WebSocket server” and check that the port matches."),
+    "OBS WebSocket 密码错误": QT_TRANSLATE_NOOP(
+        "ObsDialog", "Copy the password from Tools → WebSocket Server Settings → Show Connect "
+        "Info, paste it above and test again."),
+    "OBS 需要 WebSocket 密码": QT_TRANSLATE_NOOP(
+        "ObsDialog", "This OBS requires a password: type it above (Tools → WebSocket Server "
+        "Settings → Show Connect Info)."),
+    "OBS 无应答": QT_TRANSLATE_NOOP(
+        "ObsDialog", "Check the host and port, and the firewall on the OBS PC."),
+    "无法连接到 OBS": QT_TRANSLATE_NOOP(
+        "ObsDialog", "Check the host and port, and the firewall on the OBS PC."),
+    "端口上不是 OBS WebSocket 5": QT_TRANSLATE_NOOP(
+        "ObsDialog", "Another program uses this port, or OBS is older than 28: check the port "
+        "in OBS's WebSocket Server Settings."),
+    "OBS WebSocket 版本不兼容": QT_TRANSLATE_NOOP("ObsDialog", "Update OBS to version 28 or "
+                                                  "newer."),
+}
 
 
 def split_bilingual(message: str) -> tuple[str, str]:
-    """The core's ``"中文 (English detail)"`` messages as (Chinese headline, English detail)."""
-    m = _BILINGUAL.match(message.strip())
-    if not m:
-        return message, message
-    return m.group("zh").strip() or message, m.group("en").strip()
+    """The core's ``"中文 (English detail) more"`` messages as (Chinese headline, English).
+
+    The English part may itself contain parentheses, and text may follow the closing one.
+    """
+    text = message.strip()
+    start = text.find("(")
+    if start <= 0:
+        return text, text
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            inner = text[start + 1:i].strip()
+            rest = text[i + 1:].strip()
+            joiner = " " if rest and rest[0].isalnum() else ""
+            return text[:start].strip(), f"{inner}{joiner}{rest}".strip()
+    return text[:start].strip(), text[start + 1:].strip()
 
 
 class ObsDialog(QObject):
@@ -124,8 +154,9 @@ class ObsDialog(QObject):
         self.testing = False
         self.view.btn_test.setEnabled(True)
         zh, en = split_bilingual(message)
+        advice = ADVICE.get(zh)
         if self.language.startswith("zh"):
-            self._show(False, zh, en)
+            self._show(False, zh, self.tr(advice) if advice else en)
         else:
             self._show(False, en.split(":")[0], en)
 

@@ -25,6 +25,8 @@ def test_split_bilingual() -> None:
     assert split_bilingual("OBS 未运行 (OBS not running (x): y)") == (
         "OBS 未运行", "OBS not running (x): y")
     assert split_bilingual("plain") == ("plain", "plain")
+    assert split_bilingual("没有密钥库 (no keyring: fail (a.b)). On Linux install one.") == (
+        "没有密钥库", "no keyring: fail (a.b). On Linux install one.")
 
 
 def test_save_puts_the_password_in_the_keyring_only(
@@ -51,7 +53,7 @@ def test_obs_not_running_is_explained_in_chinese(
     dialog.test_connection()
     qtbot.waitUntil(lambda: not dialog.testing, timeout=15_000)
     assert dialog.view.result_title.text() == "OBS 未运行或 WebSocket 未开启"
-    assert "Enable WebSocket server" in dialog.view.result_detail.text()
+    assert "开启 WebSocket 服务器" in dialog.view.result_detail.text()
     assert dialog.view.btn_test.isEnabled()
 
 
@@ -64,6 +66,7 @@ def test_wrong_then_right_password_against_real_obs(
     dialog.test_connection()
     qtbot.waitUntil(lambda: not dialog.testing, timeout=20_000)
     assert dialog.view.result_title.text() == "OBS WebSocket 密码错误"
+    assert "显示连接信息" in dialog.view.result_detail.text()
     dialog.view.password.setText(obs_studio.password)
     dialog.test_connection()
     qtbot.waitUntil(lambda: not dialog.testing, timeout=20_000)
