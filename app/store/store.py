@@ -13,6 +13,7 @@ appended at that moment, and the database opens clean afterwards (SQLite's WAL r
 
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
 import sqlite3
@@ -41,6 +42,18 @@ from app.store.records import (
 from app.store.snapshots import SHA256_RE, snapshot_path, write_snapshot
 
 _COLUMNS = "seq, session_id, kind, t, payload, snapshot, prev_hash, hash"
+#: Records are kept at least this many calendar years (REQUIREMENTS D; 001 第三十五条 etc.).
+RETENTION_YEARS = 3
+#: ``session_id`` of ``purge`` records (no session_start: it never lists as a session).
+PURGE_SESSION = "purge"
+
+
+def retention_cutoff(now: datetime) -> datetime:
+    """The newest ``before`` a purge accepts: ``now`` minus 3 calendar years (29 Feb → 28)."""
+    try:
+        return now.replace(year=now.year - RETENTION_YEARS)
+    except ValueError:
+        return now.replace(year=now.year - RETENTION_YEARS, day=28)
 
 
 def _row_to_record(row: tuple[Any, ...]) -> Record:
@@ -360,17 +373,161 @@ class Store:
         return self.append(session_id, kind, payload, t)
 
     def purge_expired(self, before: datetime, *, operator: str, reason: str) -> int:
-        """Hook for the explicit retention purge (not built yet; nothing else may delete).
+        """Delete the oldest sessions once the retention period allows; return records deleted.
 
-        Contract for whoever builds it: only whole sessions that ended before ``before`` and
-        are older than the 3-year retention; in ONE transaction: drop ``records_no_delete``,
-        delete records with seq <= N (a prefix of the chain, so the rest stays verifiable),
-        re-create the trigger exactly as in ``schema._v1_initial``, and append a ``purge``
-        record ``{through_seq: N, last_hash: <hash of record N>, before, reason, operator}``.
-        ``verify`` accepts a chain starting at N + 1 only when such a record vouches for it.
-        Then delete snapshot files no remaining record references.
+        The only way records leave the store (REQUIREMENTS D: kept at least 3 years, then
+        purged only by an explicit action). Contract:
+
+        * ``before`` must lie at least ``RETENTION_YEARS`` (3 calendar years) in the past, else
+          ``StoreError`` and nothing happens; ``operator`` and ``reason`` must be given.
+        * Only whole sessions whose end (``session_end``; for a crashed session its last record)
+          is before ``before`` go, and only as a prefix of the chain: records ``seq <= N`` where
+          every record up to N belongs to such a session and no such session continues past N.
+          The first younger record stops the purge, so the rest of the chain stays verifiable.
+        * In ONE transaction: drop ``records_no_delete``, delete ``seq <= N``, re-create the
+          trigger from its own stored SQL (so it is exactly what the schema made), and append a
+          ``purge`` record ``{through_seq: N, last_hash, before, reason, operator, deleted,
+          sessions, previous_purges}`` that vouches for the chain starting at N + 1
+          (``verify`` checks that). Earlier ``purge`` records inside the prefix are carried
+          forward in ``previous_purges``, so the history of purges is never lost. A run that
+          finds nothing to delete is recorded as well (``deleted: 0``).
+        * Afterwards, snapshot files referenced only by deleted records are removed.
         """
-        raise NotImplementedError("retention purge is a separate, explicit command (not built)")
+        operator, reason = operator.strip(), reason.strip()
+        if not operator or not reason:
+            raise ValueError("a purge needs the operator's name and a reason")
+        now = now_utc()
+        cutoff = retention_cutoff(now)
+        if before.tzinfo is None or before.utcoffset() is None:
+            raise ValueError("before must be timezone-aware")
+        if before > cutoff:
+            raise StoreError(
+                f"refused: records are kept at least {RETENTION_YEARS} years; --before must be "
+                f"on or before {format_t(cutoff)[:10]} (asked for {format_t(before)[:10]})"
+            )
+        before_text = format_t(before)
+        deleted_shas: set[str] = set()
+        with self._lock:
+            conn = self._write_conn()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    n, sessions, previous = self._purge_prefix(conn, before)
+                    if not sessions:  # only earlier purge records: nothing to delete
+                        n, previous = 0, []
+                    row = conn.execute(
+                        "SELECT seq, prev_hash FROM records ORDER BY seq LIMIT 1").fetchone()
+                    if n:
+                        last_hash = conn.execute(
+                            "SELECT hash FROM records WHERE seq = ?", (n,)).fetchone()[0]
+                    elif row is not None:  # nothing to delete: vouch for the current start
+                        n, last_hash = row[0] - 1, row[1]
+                    else:
+                        last_hash = GENESIS
+                    deleted = 0
+                    if sessions:
+                        deleted_shas = {
+                            sha for (sha,) in conn.execute(
+                                "SELECT DISTINCT snapshot FROM records "
+                                "WHERE seq <= ? AND snapshot IS NOT NULL", (n,))
+                        }
+                        trigger_sql = conn.execute(
+                            "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                            "AND name = 'records_no_delete'").fetchone()
+                        if trigger_sql is None:
+                            raise StoreError(
+                                f"{self.path}: the append-only trigger records_no_delete is "
+                                "missing (removed outside LiveComply); run verify")
+                        conn.execute("DROP TRIGGER records_no_delete")
+                        deleted = conn.execute(
+                            "DELETE FROM records WHERE seq <= ?", (n,)).rowcount
+                        conn.execute(trigger_sql[0])
+                    payload = canonical_json({
+                        "through_seq": n, "last_hash": last_hash, "before": before_text,
+                        "reason": reason, "operator": operator, "deleted": deleted,
+                        "sessions": sessions, "previous_purges": previous,
+                        "app_version": __version__,
+                    })
+                    tail = conn.execute(
+                        "SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1").fetchone()
+                    issued = conn.execute(
+                        "SELECT seq FROM sqlite_sequence WHERE name = 'records'").fetchone()
+                    # After deleting everything the tail is the last deleted record's hash.
+                    prev_hash = tail[1] if tail else last_hash
+                    seq = max(issued[0] if issued else 0, tail[0] if tail else 0) + 1
+                    t_text = format_t(now)
+                    digest = record_hash(seq, PURGE_SESSION, "purge", t_text, payload, None,
+                                         prev_hash)
+                    conn.execute(
+                        f"INSERT INTO records ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (seq, PURGE_SESSION, "purge", t_text, payload, None, prev_hash, digest),
+                    )
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise schema.friendly_error(self.path, exc) from exc
+            for sid in sessions:
+                self._ended.pop(sid, None)
+        self._remove_unreferenced(deleted_shas)
+        return deleted
+
+    def purge_preview(self, before: datetime) -> tuple[int, list[str]]:
+        """What ``purge_expired(before)`` would delete now: (through seq, session ids); no write."""
+        n, sessions, _previous = self._purge_prefix(self._reader(), before)
+        return (n, sessions) if sessions else (0, [])
+
+    @staticmethod
+    def _purge_prefix(
+        conn: sqlite3.Connection, before: datetime
+    ) -> tuple[int, list[str], list[dict[str, Any]]]:
+        """The longest purgeable chain prefix: (N, its session ids, earlier purge payloads)."""
+        ends: dict[str, tuple[str | None, str, int]] = {}  # sid -> (end t, last t, last seq)
+        for sid, end_t, last_t, last_seq in conn.execute(
+            "SELECT session_id, max(CASE WHEN kind = 'session_end' THEN t END), max(t), "
+            "max(seq) FROM records GROUP BY session_id"
+        ):
+            ends[sid] = (end_t, last_t, last_seq)
+        before_text = format_t(before)
+        n = 0
+        need = 0
+        seen: list[str] = []
+        chosen: list[str] = []
+        previous: list[dict[str, Any]] = []
+        pending_purges: list[dict[str, Any]] = []
+        for seq, sid, kind, payload in conn.execute(
+            "SELECT seq, session_id, kind, payload FROM records ORDER BY seq"
+        ):
+            if kind == "purge":
+                pending_purges.append(json.loads(payload))
+            else:
+                end_t, last_t, last_seq = ends[sid]
+                # ISO-8601 UTC text with fixed width compares like the times it spells.
+                if (end_t or last_t) >= before_text:
+                    break
+                if sid not in seen:
+                    seen.append(sid)
+                need = max(need, last_seq)
+            if seq >= need:  # every session met so far is complete up to here
+                n = seq
+                chosen = list(seen)
+                previous.extend(pending_purges)
+                pending_purges = []
+        return n, chosen, previous
+
+    def _remove_unreferenced(self, shas: set[str]) -> None:
+        """Delete snapshot files of purged records that no remaining record references."""
+        if not shas:
+            return
+        conn = self._reader()
+        for sha in sorted(shas):
+            if conn.execute("SELECT 1 FROM records WHERE snapshot = ? LIMIT 1",
+                            (sha,)).fetchone() is None:
+                # A locked file (a viewer on Windows) stays; nothing references it any more.
+                with contextlib.suppress(OSError):
+                    snapshot_path(self.path, sha).unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ reading
 
