@@ -1,4 +1,4 @@
-"""Shared fixtures: every test gets its own temporary data dir, so no test touches a user's store."""
+"""Shared fixtures: each test gets its own temporary data dir; no test touches a user store."""
 
 from __future__ import annotations
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.checker.degraded import degraded_elements
 from app.checker.elements import ElementJudge, LineInfo, classify_lines
+from app.checker.plates import corner_plates
 from app.checker.qr import find_qr_codes
 from app.checker.result import (
     ELEMENTS,
@@ -23,7 +25,7 @@ from app.checker.result import (
     Status,
 )
 from app.ocr.base import OcrEngine, OcrLine
-from app.rules.match import comparison_parts, find_banned
+from app.rules.match import comparison_parts, find_banned, match_element
 from app.rules.pack import RulePack, load_rule_pack
 from app.rules.profile import Profile
 
@@ -48,10 +50,25 @@ class FrameChecker:
     def check(self, image: np.ndarray, name: str = "") -> FrameResult:
         """Full pass: detection + recognition over the whole frame, then every check."""
         t0 = time.perf_counter()
-        lines = self.engine.read(image)
+        lines = self.read_lines(image)
         analysis = self.evaluate(image, lines, name=name)
         analysis.result.elapsed_ms = (time.perf_counter() - t0) * 1000.0
         return analysis.result
+
+    def read_lines(self, image: np.ndarray) -> list[OcrLine]:
+        """Whole-frame OCR, plus corner label plates the detector passed over (see plates.py)."""
+        lines = self.engine.read(image)
+        t = self.profile.thresholds
+        plates = corner_plates(
+            image, [ln.box for ln in lines], t.ad_corner_height_frac, t.ad_corner_width_frac
+        )
+        for ln in self.engine.recognize(image, plates) if plates else []:
+            m = match_element(ln.text, self.pack).get("ad_label")
+            if (m is not None and (m.full or m.fragment)) or "ad_label" in degraded_elements(
+                ln.text, self.pack
+            ):
+                lines.append(ln)
+        return lines
 
     def evaluate(
         self, image: np.ndarray, lines: list[OcrLine], name: str = "", qr: bool = True

@@ -70,7 +70,17 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> float | None:
     strokes = cv2.dilate(strokes, np.ones((2 * rim + 1, 2 * rim + 1), np.uint8)) > 0
     foreign = (~plate & ~strokes).astype(np.uint8)
     k = max(3, round(g / 4))
-    foreign = cv2.morphologyEx(foreign, cv2.MORPH_OPEN, np.ones((k, k), np.uint8)) > 0
+    foreign = cv2.morphologyEx(foreign, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    # Something drawn *over* the label reaches past the plate's edge (a sticker, a card, a
+    # hand); an icon or emoji printed *on* the plate sits inside it and is part of the label.
+    prow = np.flatnonzero(plate.any(axis=1))
+    py1, py2 = int(prow[0]), int(prow[-1])
+    n, labels, st, _ = cv2.connectedComponentsWithStats(foreign, connectivity=8)
+    keep = np.zeros(n, bool)
+    for i in range(1, n):
+        x, y, bw, bh = (int(v) for v in st[i, :4])
+        keep[i] = x < px1 - 1 or x + bw > px2 + 2 or y < py1 - 1 or y + bh > py2 + 2
+    foreign = keep[labels]
     rows = slice(iy, iy + ink.h)
     span = slice(px1, px2 + 1)
     colcov = foreign[rows, span].mean(axis=0)

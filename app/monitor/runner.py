@@ -23,6 +23,7 @@ from app.capture.base import Frame, Source, SourceEvent
 from app.checker.frame_checker import FrameChecker
 from app.checker.result import ELEMENTS, FrameResult, Status
 from app.monitor import events as ev
+from app.monitor.anchors import ElementAnchors
 from app.monitor.events import MonitorEvent
 from app.monitor.monitor import Monitor
 from app.sampler.incremental import IncrementalReader, ReadStats
@@ -107,11 +108,14 @@ class MonitorRunner:
         settings = checker.profile.monitor
         self.sample_hz = sample_hz or settings.sample_hz
         self.realtime = realtime
-        self.reader = IncrementalReader(checker.engine, full_every_s=settings.full_detect_every_s)
+        self.reader = IncrementalReader(
+            checker.engine, full_read=checker.read_lines, full_every_s=settings.full_detect_every_s
+        )
         self.session = ""
         if store is not None:
             self.session = store.start_session(source.name, checker.profile.name, meta or {})
         self.monitor = Monitor(settings, self.session, ad_label_follows_segments)
+        self.anchors = ElementAnchors()
         self.summary = RunSummary(self.session)
         self._clock = clock
         self._stop = threading.Event()
@@ -161,16 +165,13 @@ class MonitorRunner:
                     first_t = frame.t if first_t is None else first_t
                     last_t = frame.t
                     self._process(frame)
-                    if duration is not None and frame.t - first_t >= duration:
+                    if not self.realtime and duration is not None and frame.t - first_t >= duration:
                         break
                 elif self.source.finished:
                     break
-                if (
-                    duration is not None
-                    and self.realtime
-                    and self._clock() - t_start > duration + 5
-                ):
-                    break  # a source that stopped delivering must not hang a timed run
+                # Live sources run for wall-clock time, so a slow sample cannot stretch the show.
+                if self.realtime and duration is not None and self._clock() - t_start >= duration:
+                    break
                 if self.realtime:
                     next_tick += period
                     delay = next_tick - self._clock()
@@ -221,6 +222,7 @@ class MonitorRunner:
             self._force_full = True
         elif kind == "scene_changed":
             self._force_full = True
+            self.anchors.reset()
         if self.store is not None and store_kind is not None:
             self.store.source_event(
                 self.session,
@@ -239,7 +241,7 @@ class MonitorRunner:
         # QR decoding costs ~10 ms: only when the frame's text layout was (re)read.
         want_qr = stats.mode != "cached" or self._qr_cache[0] < 0
         analysis = self.checker.evaluate(image, lines, qr=want_qr)
-        result = analysis.result
+        result = self.anchors.apply(image, analysis.result, frame.t)
         if want_qr:
             self._qr_cache = (frame.seq, result.qr_codes)
         else:

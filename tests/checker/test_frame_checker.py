@@ -1,0 +1,115 @@
+"""FrameChecker on frames drawn here with one known fault each, read by the real OCR engine."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from app.checker.frame_checker import FrameChecker
+from app.checker.result import Status
+from app.rules.profile import load_profile
+from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+
+W, H = 1280, 720
+RED, WHITE, DARK = (215, 35, 45), (255, 255, 255), (30, 30, 40)
+
+
+@pytest.fixture(scope="module")
+def checker(rapid) -> FrameChecker:
+    return FrameChecker(load_profile("all-required"), rapid)
+
+
+def room(ad: str | None = "top-right", ad_fg=WHITE, ad_plate=RED, extra=None) -> Image.Image:
+    """A landscape live room; ``ad`` places the ad label (or leaves it out)."""
+    img = studio_background(W, H, seed=11)
+    d = ImageDraw.Draw(img)
+    d.rounded_rectangle((40, 520, 420, 690), 14, fill=(20, 20, 28))  # chat panel
+    d.text((56, 536), "小王：主播好", font=font(24), fill=(230, 230, 230))
+    d.text((56, 576), "阿May：链接在哪", font=font(24), fill=(230, 230, 230))
+    draw_label(img, (60, 40), "数字人直播", 30, WHITE, (60, 60, 160))
+    draw_label(img, (980, 600), "商家信息", 28, DARK, (250, 250, 250))
+    draw_label(img, (860, 440), "到手价 ¥69.9", 40, (255, 240, 0), (200, 30, 30))
+    positions = {"top-right": (1120, 36), "bottom-left": (520, 640), "top-left": (60, 110)}
+    if ad:
+        draw_label(img, positions[ad], "广告", 34, ad_fg, ad_plate)
+    if extra:
+        extra(img)
+    return img
+
+
+def check(checker: FrameChecker, img: Image.Image):
+    return checker.check(to_bgr(img), "test")
+
+
+def test_compliant_room_is_ok_everywhere(checker) -> None:
+    r = check(checker, room())
+    assert {k: f.status for k, f in r.elements.items()} == dict.fromkeys(r.elements, Status.OK)
+    assert r.banned_terms == [] and r.qr_codes == [] and r.compliant
+    ad = r.elements["ad_label"]
+    assert ad.glyph_px and ad.glyph_px > 25 and ad.contrast and ad.contrast > 3
+    assert ad.rule == "V1" and "第十条" in ad.article
+
+
+def test_ad_label_outside_the_top_corners_is_misplaced(checker) -> None:
+    assert check(checker, room("bottom-left")).elements["ad_label"].status is Status.MISPLACED
+
+
+def test_ad_label_in_the_top_left_corner_is_ok(checker) -> None:
+    assert check(checker, room("top-left")).elements["ad_label"].status is Status.OK
+
+
+def test_faint_ad_label_is_illegible(checker) -> None:
+    r = check(checker, room(ad_fg=(150, 150, 150), ad_plate=(120, 120, 120)))
+    f = r.elements["ad_label"]
+    assert f.status is Status.ILLEGIBLE and f.contrast is not None and f.contrast < 3
+
+
+def test_viewer_writing_guanggao_in_chat_is_not_an_ad_label(checker) -> None:
+    def chat(img: Image.Image) -> None:
+        ImageDraw.Draw(img).text((56, 616), "小李：这是广告吗", font=font(24), fill=WHITE)
+
+    r = check(checker, room(ad=None, extra=chat))
+    assert r.elements["ad_label"].status is Status.MISSING
+
+
+def test_half_covered_label_is_occluded_not_missing(checker) -> None:
+    def sticker(img: Image.Image) -> None:
+        ImageDraw.Draw(img).ellipse((1148, 22, 1205, 84), fill=(250, 200, 30))
+
+    r = check(checker, room(extra=sticker))
+    assert r.elements["ad_label"].status is Status.OCCLUDED
+
+
+def test_banned_term_in_room_text_is_reported_and_in_chat_is_not(checker) -> None:
+    def texts(img: Image.Image) -> None:
+        draw_label(img, (500, 200), "今晚全网最低价 手慢无", 36, WHITE, (200, 40, 120))
+        ImageDraw.Draw(img).text((56, 616), "小李：神药吗", font=font(24), fill=WHITE)
+
+    r = check(checker, room(extra=texts))
+    assert [(b.rule, b.term) for b in r.banned_terms] == [("B3", "全网最低价")]
+    assert "全网最低价" in r.banned_terms[0].text and "第二十五条" in r.banned_terms[0].article
+    assert not r.compliant
+
+
+def test_qr_code_is_decoded_and_reported(checker) -> None:
+    qr = cv2.QRCodeEncoder.create().encode("https://u.wechat.com/private-seller")
+    qr = cv2.resize(qr, None, fx=6, fy=6, interpolation=cv2.INTER_NEAREST)
+
+    def paste(img: Image.Image) -> None:
+        tile = Image.fromarray(np.pad(qr, 24, constant_values=255)).convert("RGB")
+        img.paste(tile, (560, 260))
+
+    r = check(checker, room(extra=paste))
+    assert [q.payload for q in r.qr_codes] == ["https://u.wechat.com/private-seller"]
+    assert r.qr_codes[0].rule == "B5" and not r.compliant
+
+
+def test_compared_price_without_the_reduction_is_incomplete(checker) -> None:
+    def compare(img: Image.Image) -> None:
+        draw_label(img, (860, 380), "原价¥199", 30, WHITE, (90, 90, 90))
+
+    r = check(checker, room(extra=compare))
+    assert len(r.price_comparison) == 1
+    assert r.price_comparison[0].missing == ("discount",)
