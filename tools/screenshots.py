@@ -114,7 +114,7 @@ def child(out: Path, lang: str, scale: str) -> int:
     settings = Settings()
     settings.set("language", lang)
     i18n.install_language(lang)
-    theme.apply(app)
+    theme.apply(app, lang)
     store = Store.open(tmp / "evidence.db")
     window = MainWindow(settings, store, config=MonitorConfig(source="demo"),
                         source_factory=lambda: SteppedDemo(timeline), realtime=False)

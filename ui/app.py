@@ -47,7 +47,7 @@ def run(
     if language:
         settings.set("language", language)
     i18n.install_language(str(settings.get("language")))
-    theme.apply(app)
+    theme.apply(app, str(settings.get("language")))
     config = MainWindow.config_from_settings(settings)
     config = MonitorConfig(
         source=source or config.source,

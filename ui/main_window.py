@@ -30,7 +30,7 @@ from app.monitor import events as ev
 from app.monitor.events import MonitorEvent
 from app.monitor.runner import SampleUpdate
 from app.teleprompter import TeleprompterError
-from ui import i18n, status
+from ui import i18n, status, theme
 from ui.compact_view import CompactStrip
 from ui.main_view import MainWindowView
 from ui.session import MonitorConfig, build_setup
@@ -478,6 +478,9 @@ class MainWindow(QObject):
         """Switch the UI language without a restart."""
         self.settings.set("language", language)
         i18n.install_language(language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_font(app, language)
         self.retranslate()
 
     def retranslate(self) -> None:

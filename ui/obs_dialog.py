@@ -158,7 +158,7 @@ class ObsDialog(QObject):
         if self.language.startswith("zh"):
             self._show(False, zh, self.tr(advice) if advice else en)
         else:
-            self._show(False, en.split(":")[0], en)
+            self._show(False, en.split(": ")[0], en)
 
     def save(self) -> None:
         """Save host and port in settings and a typed password in the keyring; then close."""

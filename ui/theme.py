@@ -13,7 +13,7 @@ QWidget#lightsBar { background: #111827; border-radius: 8px; }
 LightWidget { border-radius: 8px; background: #1f2937; }
 LightWidget[level="alarm"] { background: #7f1d1d; }
 LightWidget[level="warn"] { background: #78350f; }
-QLabel#lightName { font-size: 15pt; font-weight: bold; color: #f9fafb; }
+QLabel#lightName { font-size: 13pt; font-weight: bold; color: #f9fafb; }
 QLabel#lightReason { font-size: 10.5pt; color: #e5e7eb; }
 QWidget#alarmBanner { background: #dc2626; border-radius: 6px; }
 QLabel#alarmText { color: white; font-size: 20pt; font-weight: bold; }
@@ -63,15 +63,30 @@ def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "icons" / "livecomply.svg"))
 
 
-def apply(app: QApplication) -> None:
+CJK_FAMILIES = ["Microsoft YaHei UI", "Noto Sans CJK SC", "PingFang SC", "Source Han Sans SC"]
+LATIN_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans"]
+
+
+def apply_font(app: QApplication, language: str) -> None:
+    """UI font for ``language``: the script's own font first, the other as glyph fallback.
+
+    Order matters for shared punctuation: with a CJK font first, English text gets full-width
+    curly quotes ("“Go live”" with wide gaps); with a Latin font first, Chinese would get narrow
+    ones. Product and script text (Chinese) still render through the CJK fallback.
+    """
+    font = QFont(app.font())
+    cjk_first = language.startswith("zh")
+    font.setFamilies(CJK_FAMILIES + LATIN_FAMILIES if cjk_first
+                     else LATIN_FAMILIES + CJK_FAMILIES)
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+
+
+def apply(app: QApplication, language: str = "zh_CN") -> None:
     """Style the whole application."""
     app.setStyle("Fusion")
     app.setPalette(dark_palette())
     app.setStyleSheet(STYLE_SHEET)
     app.setWindowIcon(app_icon())
-    font = QFont(app.font())
-    # Noto Sans CJK SC / Microsoft YaHei render 中文 well; Qt falls back per glyph otherwise.
-    font.setFamilies(["Microsoft YaHei UI", "Noto Sans CJK SC", "PingFang SC", font.family()])
-    if font.pointSizeF() < 10:
-        font.setPointSizeF(10)
-    app.setFont(font)
+    apply_font(app, language)

@@ -70,6 +70,7 @@ class LightWidget(QWidget):
         self.lamp = Lamp(26, self)
         self.name = QLabel(self)
         self.name.setObjectName("lightName")
+        self.name.setWordWrap(True)  # "Merchant info" at 150 % on a narrow window
         self.reason = QLabel(self)
         self.reason.setObjectName("lightReason")
         self.reason.setWordWrap(True)

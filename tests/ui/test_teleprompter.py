@@ -177,3 +177,21 @@ def test_ticks_reach_the_evidence_store_and_a_failed_write_is_shown(
     assert view.checklist.item(1).checkState() == Qt.CheckState.Unchecked
     store.end_session(session)
     store.close()
+
+
+def test_full_screen_prompter_mirrors_and_takes_pedal_keys(qtbot: QtBot, panel: Any) -> None:
+    ctl, records = panel
+    ctl.go_live()
+    ctl.view.mirror.setChecked(True)
+    ctl.toggle_fullscreen()
+    win = ctl.fullscreen
+    assert win is not None
+    qtbot.waitExposed(win)
+    assert win.isFullScreen() and win.text.is_mirrored()
+    assert win.text.point_size() >= 48
+    assert "云南高山土蜂蜜" in win.text.plain_text()
+    qtbot.keyClick(win, Qt.Key.Key_Space)
+    assert records[-1][0] == "reminder_ticked"
+    assert "✓" in win.text.plain_text()
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert ctl.fullscreen is None
