@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -10,13 +11,19 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tools.framegen import colors, truth
-from tools.framegen.__main__ import generate, render_one
-from tools.framegen.scene import build
-
+# The generator's own dependencies are dev-only (photos ship in these wheels); skip cleanly on a
+# machine that has not installed them rather than fail the app's suite.
+for _mod in ("skimage", "matplotlib", "segno"):
+    pytest.importorskip(_mod)
 zxingcpp = pytest.importorskip("zxingcpp")
+if shutil.which("ffmpeg") is None:
+    pytest.skip("ffmpeg not installed", allow_module_level=True)
 
-COUNT = 6
+from tools.framegen import colors, truth  # noqa: E402
+from tools.framegen.__main__ import generate  # noqa: E402
+from tools.framegen.scene import SIZES, build  # noqa: E402
+
+COUNT = 5
 SEED = 4242
 
 
@@ -124,25 +131,28 @@ def test_qr_rendering_decodes() -> None:
 
 
 def test_truth_is_deterministic(generated: tuple[Path, list[dict]]) -> None:
+    """Re-rendering frame 3 (no encode needed) gives the very record written to truth.jsonl."""
     _, records = generated
-    again = render_one((3, SEED, ("portrait", "landscape", "720p"),
-                        str(generated[0] / "again")))
-    first = dict(records[3])
-    assert json.dumps(again, ensure_ascii=False) == json.dumps(first, ensure_ascii=False)
+    first = records[3]
+    size = next(k for k, v in SIZES.items() if v == (first["width"], first["height"]))
+    _, again = build(3, SEED, size)
+    strip = {k: v for k, v in first.items() if k not in ("image", "crf")}
+    assert json.dumps(again, ensure_ascii=False, sort_keys=True) == json.dumps(
+        strip, ensure_ascii=False, sort_keys=True)
 
 
 def test_status_mix_over_many_truths() -> None:
-    """Rendering without encoding is cheap enough to check the mix over 12 frames."""
+    """Rendering without encoding is cheap enough to check the mix over 10 frames."""
     counts: Counter[str] = Counter()
     banned = 0
-    for i in range(12):
+    for i in range(10):
         _, rec = build(i, 77, ("portrait", "landscape", "720p")[i % 3])
         counts.update(el["status"] for el in rec["elements"].values())
         banned += bool(rec["banned_terms"])
         assert all(not d.startswith(("chat:", "danmaku:")) or ":" in d for d in rec["decoys"])
-    assert counts["ok"] >= 14
+    assert counts["ok"] >= 12
     assert {"missing", "illegible", "occluded"} <= set(counts)
-    assert 0 < banned < 12
+    assert 0 < banned < 10
 
 
 def test_corner_rule() -> None:
