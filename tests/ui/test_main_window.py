@@ -84,8 +84,9 @@ def test_worker_error_reaches_the_user_as_a_message_box(qtbot: QtBot, tmp_path: 
         qtbot.waitUntil(lambda: window.error_box is not None, timeout=30_000)
         assert window.error_box is not None and window.error_box.isVisible()
         assert "nonexistent.mp4" in window.error_box.text()
-        qtbot.waitUntil(lambda: not window.worker.is_running(), timeout=10_000)  # type: ignore
-        assert window.view.act_start.isEnabled()
+        # The thread ends first, then its queued `finished` re-enables "start".
+        qtbot.waitUntil(window.view.act_start.isEnabled, timeout=10_000)
+        assert not window.worker.is_running()  # type: ignore[union-attr]
     finally:
         window.view.close()
     store.close()
