@@ -12,7 +12,9 @@ the CLI drives it with a progress bar, the app's 导出报告 action on a worker
 from __future__ import annotations
 
 import hashlib
+import queue
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.reports.coverage import Coverage, compute_coverage, merge_spans
-from app.store import Record, Store, StoreError, verify
+from app.store import Record, Store, StoreError, VerifyResult, verify
 
 #: The on-screen elements in the order of the ``sample`` status string
 #: (``app.checker.result.ELEMENTS``; repeated here so reading a store needs no OCR stack).
@@ -488,6 +490,36 @@ class _Builder:
         seg.price_matches = None if a is None or b is None else a == b
 
 
+def _verify_with_progress(path: Path) -> Generator[Progress, None, VerifyResult]:
+    """``verify`` the whole chain on a helper thread, yielding its progress.
+
+    A three-year database takes a while to verify; ``verify`` reports progress through a
+    callback, which a generator cannot yield from, so the callback feeds a queue instead.
+    """
+    steps: queue.Queue[tuple[int, int] | None] = queue.Queue()
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["result"] = verify(path, on_progress=lambda done, total: steps.put((done, total)))
+        except BaseException as exc:  # handed to the generator's thread below
+            box["error"] = exc
+        finally:
+            steps.put(None)
+
+    yield Progress("verify", 0, 1)
+    threading.Thread(target=work, name="report-verify", daemon=True).start()
+    while (step := steps.get()) is not None:
+        yield Progress("verify", *step)
+    if "error" in box:
+        exc = box["error"]
+        if isinstance(exc, StoreError):
+            raise ReportError(str(exc)) from exc
+        raise exc
+    yield Progress("verify", 1, 1)
+    return box["result"]  # type: ignore[no-any-return]
+
+
 def load_report(db_path: Path | str, session: str = "latest"
                 ) -> Generator[Progress, None, ReportData]:
     """Read ``session`` (id, unique prefix or ``latest``) of the store at ``db_path``.
@@ -514,12 +546,7 @@ def load_report(db_path: Path | str, session: str = "latest"
         yield Progress("read", total, total)
     end_t, clean = b.finish()
     length = b.rel(end_t)
-    yield Progress("verify", 0, 1)
-    try:
-        result = verify(path)
-    except StoreError as exc:  # pragma: no cover - the file opened a moment ago
-        raise ReportError(str(exc)) from exc
-    yield Progress("verify", 1, 1)
+    result = yield from _verify_with_progress(path)
     bad = result.first_bad
     seqs = set(b.seqs)
     integrity = Integrity(
