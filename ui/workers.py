@@ -101,7 +101,7 @@ class MonitorWorker(QObject):
         runner = self.runner
         if runner is None:
             return False
-        runner.set_ad_segment(active)
+        runner.set_ad_segment(active, record=False)  # the teleprompter records it
         return True
 
     def take_sample(self) -> SampleUpdate | None:

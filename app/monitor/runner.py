@@ -139,9 +139,13 @@ class MonitorRunner:
         """Ask the loop to end after the sample in flight (thread-safe)."""
         self._stop.set()
 
-    def set_ad_segment(self, active: bool) -> None:
-        """Ad segment marker from the host panel or a key (thread-safe)."""
-        self._inbox.put(("ad_segment", active))
+    def set_ad_segment(self, active: bool, record: bool = True) -> None:
+        """Ad segment marker from the host panel or a key (thread-safe).
+
+        ``record=False`` when the caller records the marker itself (the teleprompter does), so
+        the session holds each marker once.
+        """
+        self._inbox.put(("ad_segment", (active, record)))
 
     def _on_source_event(self, e: SourceEvent) -> None:
         self._inbox.put(e)
@@ -195,8 +199,9 @@ class MonitorRunner:
             if isinstance(item, SourceEvent):
                 self._handle_source_event(item, t)
             elif item[0] == "ad_segment":
-                for e in self.monitor.set_ad_segment(bool(item[1]), t):
-                    self._emit(e)
+                active, record = item[1]
+                for e in self.monitor.set_ad_segment(bool(active), t):
+                    self._emit(e, record=record)
 
     def _handle_source_event(self, e: SourceEvent, t: float) -> None:
         kind = e.kind
@@ -271,9 +276,12 @@ class MonitorRunner:
             self._emit(e)
         update = SampleUpdate(frame.t, wall, frame, result, stats, elapsed)
         for cb in self._sample_subs:
-            cb(update)
+            try:
+                cb(update)
+            except Exception:  # a broken preview must not stop the evidence loop
+                log.exception("sample subscriber failed")
 
-    def _emit(self, e: MonitorEvent) -> None:
+    def _emit(self, e: MonitorEvent, record: bool = True) -> None:
         self.summary.events[e.type] += 1
         if self.store is not None and e.type in (
             ev.VIOLATION_START,
@@ -281,7 +289,9 @@ class MonitorRunner:
             ev.VIOLATION_REMINDER,
         ):
             self._store_violation(e)
-        elif self.store is not None and e.type in (ev.AD_SEGMENT_START, ev.AD_SEGMENT_END):
+        elif (
+            record and self.store is not None and e.type in (ev.AD_SEGMENT_START, ev.AD_SEGMENT_END)
+        ):
             self.store.append(self.session, e.type, dict(e.detail), t=e.wall)
         for cb in self._event_subs:
             try:

@@ -35,8 +35,8 @@ class RapidOcrEngine:
         except ImportError as exc:  # pragma: no cover - dependency is mandatory
             raise OcrError("RapidOCR is not installed: pip install rapidocr onnxruntime") from exc
         n = threads or _threads()
-        # RapidOCR logs every call at INFO; keep the app's log readable over an 8 h show.
-        logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+        # RapidOCR logs every call, and warns on every crop with no text; keep an 8 h log readable.
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         params = {
             "Global.log_level": "warning",
             "Global.text_score": min_score,

@@ -41,6 +41,8 @@ Ad segments (teleprompter / monitor)
 Teleprompter and room records (REQUIREMENTS D)
   reminder_ticked    {reminder_id, text}
   reminder_unsaid    {reminder_id, text}
+  reminder_unticked  {reminder_id, text}
+  negative_list_justified {row, product, rule, article, who, reason}
   correction         {said, corrected, reason?}                       — R1
   selection_review   {product, merchant, uscc, address, contact, licences: [...],
                       certificates: [...], reviewer, result}           — R2
@@ -74,6 +76,8 @@ KINDS: MappingProxyType[str, str] = MappingProxyType(
         "ad_segment_end": "an advertising segment ended",
         "reminder_ticked": "a teleprompter reminder was ticked as said",
         "reminder_unsaid": "a teleprompter reminder was left unsaid",
+        "reminder_unticked": "a tick made by mistake was taken back",
+        "negative_list_justified": "R5: a negative-list product was kept, with who and why",
         "correction": "R1: a slip corrected on the spot",
         "selection_review": "R2: product selection review",
         "preshow_checklist": "R3: pre-show review and host identity check",

@@ -11,13 +11,16 @@ into signals.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Literal, TypeVar
 
 from app.showplan.model import Product, Recorder, Reminder, ShowPlan, now_local
 from app.showplan.prices import price_matches
+
+_T = TypeVar("_T")
 
 #: Listener signature: the same (kind, payload) pairs that are recorded, plus ``confirm_needed``.
 Listener = Callable[[str, dict[str, object]], None]
@@ -79,6 +82,19 @@ class _ShowReminderState:
     last_said: datetime | None = None
 
 
+def _notifies(method: Callable[..., _T]) -> Callable[..., _T]:
+    """Tell listeners about what ``method`` recorded after it has changed the model's state."""
+
+    @functools.wraps(method)
+    def wrapper(self: TeleprompterModel, *args: object, **kwargs: object) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._flush()
+
+    return wrapper
+
+
 @dataclass(slots=True)
 class TeleprompterModel:
     """Walks a ShowPlan product by product; see the module docstring for the recording rules."""
@@ -91,6 +107,7 @@ class TeleprompterModel:
     _checklists: dict[int, list[ChecklistItem]] = field(default_factory=dict, init=False)
     _show: dict[str, _ShowReminderState] = field(default_factory=dict, init=False)
     _listeners: list[Listener] = field(default_factory=list, init=False)
+    _queued: list[tuple[str, dict[str, object]]] = field(default_factory=list, init=False)
     _ad: _AdSegment | None = field(default=None, init=False)
     _started_at: datetime | None = field(default=None, init=False)
     corrections: list[Correction] = field(default_factory=list, init=False)
@@ -106,9 +123,14 @@ class TeleprompterModel:
             listener(kind, payload)
 
     def _write(self, kind: str, payload: dict[str, object]) -> None:
-        """Record first (evidence), then tell the views."""
+        """Record first (evidence); the views hear of it once the state has changed too."""
         self.record(kind, payload)
-        self._emit(kind, payload)
+        self._queued.append((kind, payload))
+
+    def _flush(self) -> None:
+        queued, self._queued = self._queued, []
+        for kind, payload in queued:
+            self._emit(kind, payload)
 
     # ------------------------------------------------------------------ state
     @property
@@ -171,6 +193,7 @@ class TeleprompterModel:
         }
 
     # ------------------------------------------------------------------ start / move
+    @_notifies
     def start(self) -> Product:
         """Go live on the first product; refused while negative-list findings are open (R5)."""
         if self._index >= 0:
@@ -231,6 +254,7 @@ class TeleprompterModel:
         self._index = index
         return MoveResult("moved", new)
 
+    @_notifies
     def next(self, confirm: bool = False) -> MoveResult:
         """Move to the next product (``at_end`` on the last one: use ``finish()``)."""
         product = self._require_live()
@@ -238,6 +262,7 @@ class TeleprompterModel:
             return MoveResult("at_end", product)
         return self._move_to(self._index + 1, confirm)
 
+    @_notifies
     def previous(self, confirm: bool = False) -> MoveResult:
         """Go back one product; leaving the current one follows the same confirm rule."""
         product = self._require_live()
@@ -245,6 +270,7 @@ class TeleprompterModel:
             return MoveResult("at_start", product)
         return self._move_to(self._index - 1, confirm)
 
+    @_notifies
     def go_to(self, row: int, confirm: bool = False) -> MoveResult:
         """Jump to the product on an Excel row (the host skipped ahead or returned to one)."""
         product = self._require_live()
@@ -255,6 +281,7 @@ class TeleprompterModel:
                 return self._move_to(index, confirm)
         raise TeleprompterError(f"排期中没有第{row}行的商品")
 
+    @_notifies
     def finish(self, confirm: bool = False) -> MoveResult:
         """End the show; what the last product leaves unsaid is confirmed like any move."""
         product = self._require_live()
@@ -274,6 +301,7 @@ class TeleprompterModel:
             return None, self._show[reminder_id]
         raise TeleprompterError(f"当前商品没有提醒 {reminder_id}")
 
+    @_notifies
     def tick(self, reminder_id: str) -> bool:
         """Mark a reminder as said; False if it already was. Show-level ids (S9, S10) too."""
         product = self._require_live()
@@ -291,6 +319,7 @@ class TeleprompterModel:
         show.last_said = now
         return True
 
+    @_notifies
     def untick(self, reminder_id: str) -> bool:
         """Take back a tick made by mistake; recorded, since the tick was. False if not ticked."""
         product = self._require_live()
@@ -318,6 +347,7 @@ class TeleprompterModel:
         return due
 
     # ------------------------------------------------------------------ ad segments (S5)
+    @_notifies
     def start_ad_segment(self, advertiser: str = "") -> str:
         """Open an ad segment on the current product; returns the cue to say (000 第十条5)."""
         product = self._require_live()
@@ -333,6 +363,7 @@ class TeleprompterModel:
         self._ad = _AdSegment(product.row, product.name, now, advertiser.strip())
         return AD_START_CUE
 
+    @_notifies
     def end_ad_segment(self) -> str:
         """Close the ad segment; returns the end cue and ticks S5 when the product has it."""
         self._require_live()
@@ -356,6 +387,7 @@ class TeleprompterModel:
         self._ad = None
 
     # ------------------------------------------------------------------ corrections (R1)
+    @_notifies
     def correct(self, wrong: str, correction: str, product_row: int | None = None) -> Correction:
         """Record an on-air correction (001 第三十五条): what was wrong and what was said instead.
 
