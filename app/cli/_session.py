@@ -100,11 +100,7 @@ def describe(e: MonitorEvent) -> str:
         status = STATUS_ZH.get(e.status, e.status)
         dur = e.detail.get("duration_s")
         tail = f" 持续 {dur:.0f}s" if isinstance(dur, int | float) else ""
-        return (
-            f"{time} {kind} {what} {status} {extra}{tail}  [{e.requirement} {e.article}]".replace(
-                "  [", "  [", 1
-            )
-        )
+        return f"{time} {kind} {what} {status} {extra}{tail}  [{e.requirement} {e.article}]"
     return f"{time} {kind} {e.detail.get('detail', '')}".rstrip()
 
 
