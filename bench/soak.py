@@ -75,7 +75,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, default=None, help="store (default: a temp dir)")
     ap.add_argument("--out", type=Path, default=None, help="write the curve as CSV here")
     args = ap.parse_args(argv)
-    logging.getLogger("RapidOCR").setLevel(logging.ERROR)  # "detection result is empty"
 
     tmp = None
     db = args.db
@@ -84,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         db = Path(tmp.name) / "soak.db"
     store = Store.open(db)
     checker = build_checker("default", None)
+    # The engine sets RapidOCR's logger to WARNING; its "detection result is empty" is noise here.
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     duration = args.minutes * 60.0
     if args.fast:
         clock = StepClock()
