@@ -1,0 +1,42 @@
+"""Teleprompter records in the report, written by the real model and ShowPlan into a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.reports import drive, load_report, render_html
+from app.showplan import load_rundown
+from app.store import Store
+from app.teleprompter import TeleprompterModel
+from tests.reports.demo_session import RUNDOWN
+
+
+def test_withdrawn_ticks_unsaid_reminders_and_negative_list(tmp_path: Path) -> None:
+    db = tmp_path / "lc.db"
+    plan = load_rundown(RUNDOWN).plan
+    assert plan is not None
+    with Store.open(db) as store:
+        sid = store.start_session("teleprompter", "default")
+
+        def record(kind: str, payload: dict[str, object]) -> None:
+            store.append(sid, kind, payload)
+
+        plan.findings.clear()
+        tp = TeleprompterModel(plan, record)
+        tp.start()
+        tp.tick("S1")
+        tp.tick("S4")
+        tp.untick("S4")  # ticked by mistake
+        tp.finish(confirm=True)
+        record("negative_list_justified", {"row": 2, "product": "云南高山土蜂蜜", "rule": "R5",
+                                           "article": "000 第六条", "message": "测试",
+                                           "who": "法务张三", "reason": "持有许可证原件"})
+        store.end_session(sid)
+    data = drive(load_report(db, sid))
+    states = {r.reminder_id: r.state for r in data.products[0].reminders}
+    assert states["S1"] == "said"
+    assert states["S4"] == "unsaid"  # withdrawn, then left unsaid when the show finished
+    assert data.negative_list[0]["who"] == "法务张三"
+    html = drive(render_html(data))
+    assert "未说（确认跳过）" in html and "负面清单登记" in html and "持有许可证原件" in html
+    assert "本场未记录违规" in html  # no monitor in this session: nothing invented
