@@ -7,6 +7,7 @@ so the monitor can feed it lines it re-recognised in known boxes instead of a fu
 from __future__ import annotations
 
 import time
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,7 +89,7 @@ class FrameChecker:
             for m in find_banned(li.line.text, self.pack):
                 banned.append(
                     BannedHit(
-                        term=m.term,
+                        term=_as_shown(m.matched) or m.term,
                         text=li.line.text,
                         box=li.line.box,
                         rule=m.rule,
@@ -134,6 +135,11 @@ class FrameChecker:
             qr_codes=qr_codes,
         )
         return Analysis(result=result, lines=infos)
+
+
+def _as_shown(matched: str) -> str:
+    """The banned words as they stand on screen, without the spaces OCR put between them."""
+    return "".join(unicodedata.normalize("NFKC", matched).split())
 
 
 def not_required(element: str, rule: str, article: str) -> ElementFinding:

@@ -69,6 +69,7 @@ class BannedHit:
             "bbox": self.box.to_list(),
             "rule": self.rule,
             "article": self.article,
+            "family": self.family,
         }
 
 

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         checker,
         store,
         ad_label_follows_segments=args.ad_segments,
-        meta={"command": "monitor"},
+        meta={"command": "monitor", "room": args.room, "host": args.host},
     )
     printer = _Printer(args.json, runner.session)
     runner.subscribe(printer.event)

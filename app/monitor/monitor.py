@@ -176,6 +176,7 @@ class Monitor:
         self, tr: Transition, wall: datetime, snapshot: Callable[[], bytes] | None
     ) -> MonitorEvent:
         d = dict(tr.detail)
+        d["key"] = tr.key
         element = str(d.pop("element", ""))
         requirement = str(d.pop("requirement", ""))
         status = str(d.pop("status", ""))

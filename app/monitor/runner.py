@@ -113,7 +113,14 @@ class MonitorRunner:
         )
         self.session = ""
         if store is not None:
-            self.session = store.start_session(source.name, checker.profile.name, meta or {})
+            meta = {
+                "rule_pack_version": checker.pack.version,
+                "engine": checker.engine.name,
+                "sample_hz": self.sample_hz,
+                **(meta or {}),
+            }
+            self.session = store.start_session(source.name, checker.profile.name, meta)
+        self._start_seq: dict[str, int] = {}
         self.monitor = Monitor(settings, self.session, ad_label_follows_segments)
         self.anchors = ElementAnchors()
         self.summary = RunSummary(self.session)
@@ -301,9 +308,10 @@ class MonitorRunner:
 
     def _store_violation(self, e: MonitorEvent) -> None:
         assert self.store is not None
-        extra = {k: v for k, v in e.detail.items() if k not in ("duration_s",)}
+        key = str(e.detail.get("key", ""))
+        extra = {k: v for k, v in e.detail.items() if k not in ("duration_s", "confidence", "key")}
         if e.type == ev.VIOLATION_START:
-            self.store.violation_start(
+            rec = self.store.violation_start(
                 self.session,
                 element=e.element,
                 requirement=e.requirement,
@@ -313,9 +321,14 @@ class MonitorRunner:
                 confidence=float(e.detail.get("confidence", 0.0) or 0.0),
                 snapshot=e.snapshot,
                 t=e.wall,
-                **{k: v for k, v in extra.items() if k != "confidence"},
+                **extra,
             )
+            self._start_seq[key] = rec.seq
         elif e.type == ev.VIOLATION_END:
+            ends = {k: v for k, v in extra.items() if k in ("term", "payload", "text", "closed")}
+            start_seq = self._start_seq.pop(key, None)
+            if start_seq is not None:
+                ends["start_seq"] = start_seq
             self.store.violation_end(
                 self.session,
                 element=e.element,
@@ -323,6 +336,7 @@ class MonitorRunner:
                 duration_s=float(e.detail.get("duration_s", 0.0)),
                 t=e.wall,
                 status=e.status,
+                **ends,
             )
         else:
             self.store.append(
@@ -335,6 +349,7 @@ class MonitorRunner:
                     "article": e.article,
                     "elapsed_s": round(e.t - (e.since or e.t), 1),
                     "message": e.detail.get("reason", ""),
+                    "start_seq": self._start_seq.get(key),
                 },
                 t=e.wall,
             )
