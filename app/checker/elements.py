@@ -27,6 +27,10 @@ from app.rules.profile import Profile
 _CONVERSATIONAL = re.compile(r"(\?|？|吗|吧|呢|啊|呀|哈+|嘛|么|!{2,}|！{2,}|6{3,})$")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
+COVERAGE_NOISE = 0.08
+# A price tag with its first characters hidden: "价：96元" (直播价：96元), "后价¥59" (券后价).
+_TRUNCATED_PRICE_WORD = re.compile(r"^(?:价\s*[:：¥￥\d]|(?:后|播|杀|手|动|购|惠)价)")
+
 # Best first: when several lines match an element, the best-placed evidence decides.
 _RANK = {Status.OK: 0, Status.OCCLUDED: 1, Status.ILLEGIBLE: 2, Status.MISPLACED: 3}
 
@@ -125,7 +129,7 @@ class ElementJudge:
         if measure is not None:
             f.glyph_px = measure.glyph_px
             f.contrast = measure.contrast
-        if m.fragment:
+        if m.fragment or (element == "price" and _TRUNCATED_PRICE_WORD.match(line.text.strip())):
             f.status, f.reason = Status.OCCLUDED, "only part of the label is visible"
             return f
         if measure is None:
@@ -148,7 +152,9 @@ class ElementJudge:
             whole = len(m.matched) >= 0.8 * len(line.text.replace(" ", ""))
             covered = extent_shortfall(measure, n_cjk, n_other) if whole else 0.0
         f.occluded_fraction = covered
-        if covered > t.max_occluded_frac:
+        # The coverage measure is good to about ±8 % of the text's width (anti-aliasing, H.264
+        # ringing, rounded plate ends); call a label covered only beyond that.
+        if covered > t.max_occluded_frac + COVERAGE_NOISE:
             f.status, f.reason = Status.OCCLUDED, f"{covered:.0%} of the text is covered"
             return f
         if element == "ad_label" and not self._in_top_corner(f.box or line.box, w, h):
