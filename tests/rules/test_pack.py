@@ -12,9 +12,8 @@ from app.rules.pack import ELEMENT_NAMES, RulePack, RulePackError, clear_cache, 
 from tests.conftest import REPO
 
 PACK = REPO / "resources" / "rules" / "onscreen.toml"
-SEEDS = Path(
-    os.environ.get("LIVECOMPLY_SEEDS", Path(__file__).resolve().parents[2].parent / "shared" / "seeds")
-)
+_BESIDE = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(os.environ.get("LIVECOMPLY_SEEDS", _BESIDE))
 
 
 @pytest.fixture
