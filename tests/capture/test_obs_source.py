@@ -220,7 +220,8 @@ def test_frozen_obs_times_out_then_recovers(obs_studio: ObsStudio) -> None:
             t0 = time.perf_counter()
             for _ in range(20):
                 src.grab()
-            assert time.perf_counter() - t0 < 0.05  # grab() never waits for OBS
+            # grab() never waits for OBS: a liveness bound, far above its cost, not a benchmark.
+            assert time.perf_counter() - t0 < 1.0
             at, ev = rec.wait_for("disconnected", 6, after=frozen_at)
             print(f"frozen OBS dropped after {at - frozen_at:.2f} s: {ev.detail}")
             assert "stopped answering" in ev.detail
