@@ -38,7 +38,7 @@ class RapidOcrEngine:
         # RapidOCR logs every call, and warns on every crop with no text; keep an 8 h log readable.
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         params = {
-            "Global.log_level": "warning",
+            "Global.log_level": "error",
             "Global.text_score": min_score,
             "Global.max_side_len": 2000,
             "EngineConfig.onnxruntime.intra_op_num_threads": n,
