@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="obs | obs:HOST:PORT | device:N | screen[:x,y,w,h] | file:PATH | demo (default: demo)",
     )
     p.add_argument("--duration", type=float, default=None, help="stop after S seconds")
+    p.add_argument("--room", default="", help="live room name, for the record and the report")
+    p.add_argument("--host", default="", help="host (主播) name, for the record and the report")
     p.add_argument(
         "--ad-segments",
         action="store_true",

@@ -86,3 +86,15 @@ def test_human_table_and_no_traceback_from_the_real_command(sample: Path) -> Non
     assert proc.returncode in (0, 1), proc.stderr
     assert "广告标识" in proc.stdout and "价格" in proc.stdout
     assert "Traceback" not in proc.stderr
+
+
+def test_monitor_and_audit_parse_their_documented_options() -> None:
+    """Every documented flag parses (a typo in a parser is a traceback at the studio)."""
+    from app.cli.main import build_parser
+
+    p = build_parser()
+    a = p.parse_args(["monitor", "--source", "demo", "--duration", "75", "--profile", "default",
+                      "--db", "x.db", "--json", "--room", "R", "--host", "H", "--ad-segments"])
+    assert (a.source, a.duration, a.room, a.host, a.ad_segments) == ("demo", 75.0, "R", "H", True)
+    a = p.parse_args(["audit", "rec.mp4", "--every", "2s", "--db", "x.db", "--json"])
+    assert a.every == "2s" and a.json
