@@ -42,6 +42,7 @@ class ReadStats:
 class _Tracked:
     line: OcrLine
     sig: np.ndarray
+    changes: int = 0  # consecutive samples whose pixels changed
 
 
 @dataclass(slots=True)
@@ -55,6 +56,8 @@ class IncrementalReader:
     _lines: list[_Tracked] = field(default_factory=list)
     _det_grid: np.ndarray | None = None  # block means at the time each block was last detected
     _prev_grid: np.ndarray | None = None
+    _stable: np.ndarray | None = None  # consecutive samples each block stayed the same
+    max_detect_area: float = 0.2  # more new area than this waits for the periodic full pass
     _last_full: float = -1e18
     _shape: tuple[int, int] = (0, 0)
 
@@ -98,6 +101,10 @@ class IncrementalReader:
             or (changed_now is not None and changed_now.mean() > self.full_if_changed)
         )
         self._prev_grid = grid
+        if changed_now is None or self._stable is None or self._stable.shape != grid.shape:
+            self._stable = np.zeros(grid.shape, np.int32)
+        else:
+            self._stable = np.where(changed_now, 0, self._stable + 1)
         if need_full:
             return self._full(image, gray, grid, t), ReadStats("full")
         return self._partial(image, gray, grid, changed_now)
@@ -117,21 +124,29 @@ class IncrementalReader:
     ) -> tuple[list[OcrLine], ReadStats]:
         stats = ReadStats("cached")
         # 1. Known lines whose pixels changed: recognise again in the same box.
+        # A line that changes sample after sample is moving text (弹幕, a ticker): re-reading it
+        # in a box it has already left is wasted work; the periodic full pass finds it again.
         stale = []
         for i, tr in enumerate(self._lines):
             sig = self._sig(gray, tr.line.box)
             if float(np.abs(sig - tr.sig).mean()) > self.change_thr:
-                stale.append((i, sig))
+                tr.changes += 1
+                if tr.changes <= 2:
+                    stale.append((i, sig))
+            else:
+                tr.changes = 0
         if stale:
             fresh = self.engine.recognize(image, [self._lines[i].line.box for i, _ in stale])
             for (i, sig), line in zip(stale, fresh, strict=True):
-                self._lines[i] = _Tracked(line, sig)
+                self._lines[i] = _Tracked(line, sig, self._lines[i].changes)
             stats.mode, stats.recognized = "partial", len(stale)
 
         # 2. Blocks that changed since their last detection and have settled: new overlays.
         assert self._det_grid is not None
         differs = np.abs(grid - self._det_grid) > self.change_thr
-        settled = differs if changed_now is None else differs & ~changed_now
+        # Settled: unchanged for two samples, as an overlay is once drawn (the camera never is).
+        assert self._stable is not None
+        settled = differs & (self._stable >= 2)
         if settled.any():
             tracked = np.zeros_like(settled)
             _bh, _bw = settled.shape
@@ -144,9 +159,9 @@ class IncrementalReader:
             new = settled & ~tracked
             # Blocks inside tracked lines are handled by step 1; accept their new state.
             self._det_grid[settled & tracked] = grid[settled & tracked]
-            if new.any():
+            h, w = image.shape[:2]
+            if new.any() and new.mean() <= self.max_detect_area:
                 regions = self._regions(new)
-                h, w = image.shape[:2]
                 for r in regions:
                     box = Box(
                         r.x * self.block, r.y * self.block, r.w * self.block, r.h * self.block

@@ -45,7 +45,8 @@ def test_a_new_overlay_is_detected_once_it_settles(engine) -> None:
     reader = IncrementalReader(engine, full_every_s=1000)
     reader.read(demo_frame_at(46.0), 0.0)
     reader.read(demo_frame_at(47.5), 1.0)  # banner appears (47–53 s)
-    lines, _ = reader.read(demo_frame_at(48.5), 2.0)  # settled: detected in a crop
+    reader.read(demo_frame_at(48.5), 2.0)
+    lines, _ = reader.read(demo_frame_at(49.5), 3.0)  # settled two samples: detected in a crop
     assert "全网最低价" in texts(lines)
 
 
