@@ -95,6 +95,7 @@ class FrameChecker:
                         rule=m.rule,
                         article=m.article,
                         family=m.family,
+                        canonical=m.term,
                     )
                 )
 

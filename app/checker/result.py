@@ -61,6 +61,7 @@ class BannedHit:
     rule: str
     article: str
     family: str = ""
+    canonical: str = ""  # the rule pack's name for the term, stable across OCR variants
 
     def to_json(self) -> dict[str, Any]:
         return {

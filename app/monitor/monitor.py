@@ -110,7 +110,8 @@ class Monitor:
             if tr is not None:
                 out.append(self._event(tr, wall, snapshot))
         for b in result.banned_terms:
-            key = f"banned:{b.rule}:{b.term}"
+            # One event per term however OCR spells it from sample to sample (全网最低, 全网最低价).
+            key = f"banned:{b.rule}:{b.canonical or b.term}"
             seen.add(key)
             detail = {
                 "element": "banned_term",
