@@ -81,7 +81,14 @@ class Watch:
     def __init__(self) -> None:
         self.events: list[tuple[float, MonitorEvent]] = []
         self.samples: list[Sample] = []
+        self.loop_error: BaseException | None = None
         self._cond = threading.Condition()
+
+    def loop_failed(self, exc: BaseException) -> None:
+        """The monitor loop died: wake every waiter so the test fails with the real cause."""
+        with self._cond:
+            self.loop_error = exc
+            self._cond.notify_all()
 
     def on_event(self, e: MonitorEvent) -> None:
         with self._cond:
@@ -102,6 +109,9 @@ class Watch:
                 found = find()
                 if found is not None:
                     return found
+                if self.loop_error is not None:
+                    raise AssertionError(f"the monitor loop failed while waiting for {what}") \
+                        from self.loop_error
                 left = deadline - time.monotonic()
                 if left <= 0:
                     kinds = [(e.type, e.element, e.status) for _, e in self.events]
@@ -198,13 +208,11 @@ def test_monitor_against_real_obs_hide_show_kill_restart(
     watch = Watch()
     runner.subscribe(watch.on_event)
     runner.on_sample(watch.on_sample)
-    failure: list[BaseException] = []
-
     def run() -> None:
         try:
             runner.run()
-        except BaseException as exc:  # surfaced in the main thread below
-            failure.append(exc)
+        except BaseException as exc:  # surfaced in the main thread through the watch
+            watch.loop_failed(exc)
 
     loop = threading.Thread(target=run, name="monitor-under-test")
     loop.start()
@@ -249,7 +257,7 @@ def test_monitor_against_real_obs_hide_show_kill_restart(
             obs_studio.set_item_enabled(obs_studio.TEXT_ITEM, True)
         store.close()
     assert not loop.is_alive(), "the monitor loop did not stop"
-    assert not failure, failure
+    assert watch.loop_error is None, watch.loop_error
     leftover = [t for t in threading.enumerate() if t not in threads_before and t.is_alive()]
     assert not leftover, f"threads left running: {leftover}"
 
