@@ -1,5 +1,8 @@
 """Where each element was last seen ok, and what it looked like: the monitor's memory.
 
+It also ends a violation as soon as the label looks as it did when it was last ok, instead of
+waiting for the periodic full OCR pass to read it again.
+
 A single frame cannot always tell a label that is half covered from one that is gone: when a
 sticker hides most of it, OCR reads nothing in both cases. Across frames it can. When an element
 goes missing, the pixels where it was last seen ok are compared with how they looked then:
@@ -22,6 +25,7 @@ from app.geometry import Box
 SAME_THRESHOLD = 24  # grey levels: H.264 noise on a static overlay stays well under this
 KEPT_IF_SAME = 0.85  # share of the anchor unchanged: still there
 OCCLUDED_IF_SAME = 0.2  # share unchanged that means part of it still shows
+RESTORED_IF_SAME = 0.93  # a covered/illegible label that looks as it did when ok is ok again
 
 
 @dataclass(slots=True)
@@ -55,7 +59,7 @@ class ElementAnchors:
                 box = f.box.expanded(pad, pad, w, h)
                 self._anchors[name] = Anchor(box, _crop(gray, box), f, t)
                 continue
-            if f.status is not Status.MISSING:
+            if f.status in (Status.NOT_REQUIRED, Status.MISPLACED):
                 continue
             a = self._anchors.get(name)
             if a is None or t - a.t > self.max_age_s or a.box.x2 > w or a.box.y2 > h:
@@ -63,9 +67,11 @@ class ElementAnchors:
             gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if gray is None else gray
             now = _crop(gray, a.box)
             same = float((np.abs(now.astype(np.int16) - a.reference) < SAME_THRESHOLD).mean())
-            if same >= KEPT_IF_SAME:
+            if same >= (KEPT_IF_SAME if f.status is Status.MISSING else RESTORED_IF_SAME):
+                # Looks as it did when it was ok: an OCR flicker, or a cover taken away that the
+                # reader has not re-read yet.
                 result.elements[name] = replace(a.finding, reason="unchanged since last read")
-            elif same >= OCCLUDED_IF_SAME:
+            elif f.status is Status.MISSING and same >= OCCLUDED_IF_SAME:
                 result.elements[name] = replace(
                     a.finding,
                     status=Status.OCCLUDED,
