@@ -24,7 +24,7 @@ from app.geometry import Box
 
 SAME_THRESHOLD = 24  # grey levels: H.264 noise on a static overlay stays well under this
 KEPT_IF_SAME = 0.85  # share of the anchor unchanged: still there
-OCCLUDED_IF_SAME = 0.2  # share unchanged that means part of it still shows
+OCCLUDED_IF_SAME = 0.3  # share unchanged that means part of it still shows
 RESTORED_IF_SAME = 0.93  # a covered/illegible label that looks as it did when ok is ok again
 
 
@@ -55,8 +55,7 @@ class ElementAnchors:
         for name, f in result.elements.items():
             if f.status is Status.OK and f.box is not None:
                 gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if gray is None else gray
-                pad = max(4, f.box.h // 3)
-                box = f.box.expanded(pad, pad, w, h)
+                box = f.box.expanded(2, 2, w, h)  # the label itself, not what is around it
                 self._anchors[name] = Anchor(box, _crop(gray, box), f, t)
                 continue
             if f.status in (Status.NOT_REQUIRED, Status.MISPLACED):
