@@ -57,6 +57,7 @@ class IncrementalReader:
     _det_grid: np.ndarray | None = None  # block means at the time each block was last detected
     _prev_grid: np.ndarray | None = None
     _stable: np.ndarray | None = None  # consecutive samples each block stayed the same
+    _churn: np.ndarray | None = None  # decaying count of recent changes per block
     max_detect_area: float = 0.2  # more new area than this waits for the periodic full pass
     _last_full: float = -1e18
     _shape: tuple[int, int] = (0, 0)
@@ -103,8 +104,11 @@ class IncrementalReader:
         self._prev_grid = grid
         if changed_now is None or self._stable is None or self._stable.shape != grid.shape:
             self._stable = np.zeros(grid.shape, np.int32)
+            self._churn = np.zeros(grid.shape, np.float32)
         else:
             self._stable = np.where(changed_now, 0, self._stable + 1)
+            assert self._churn is not None
+            self._churn = 0.5 * self._churn + changed_now
         if need_full:
             return self._full(image, gray, grid, t), ReadStats("full")
         return self._partial(image, gray, grid, changed_now)
@@ -144,9 +148,10 @@ class IncrementalReader:
         # 2. Blocks that changed since their last detection and have settled: new overlays.
         assert self._det_grid is not None
         differs = np.abs(grid - self._det_grid) > self.change_thr
-        # Settled: unchanged for two samples, as an overlay is once drawn (the camera never is).
-        assert self._stable is not None
-        settled = differs & (self._stable >= 2)
+        # Settled: unchanged since the last sample, as an overlay is once drawn, and not a block
+        # that keeps changing (the camera picture pauses for a sample now and then).
+        assert self._stable is not None and self._churn is not None
+        settled = differs & (self._stable >= 1) & (self._churn < 0.9)
         if settled.any():
             tracked = np.zeros_like(settled)
             _bh, _bw = settled.shape
