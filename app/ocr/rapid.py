@@ -63,9 +63,19 @@ class RapidOcrEngine:
     def read(self, image: np.ndarray) -> list[OcrLine]:
         with self._lock:
             self._warm_up()
-            out = self._ocr(
-                image, use_det=True, use_cls=False, use_rec=True, text_score=self._min_score
-            )
+            det = self._ocr._load_det_model()
+            saved = (det.limit_type, det.limit_side_len)
+            if min(image.shape[:2]) < saved[1]:
+                # A crop (the monitor re-detecting a changed region): read it at its own scale,
+                # as the whole frame is. The default would enlarge a 100 px crop to 736 px first
+                # and spend the time of a whole-frame pass on a corner of it.
+                det.limit_type, det.limit_side_len = "max", max(image.shape[:2]) + 32
+            try:
+                out = self._ocr(
+                    image, use_det=True, use_cls=False, use_rec=True, text_score=self._min_score
+                )
+            finally:
+                det.limit_type, det.limit_side_len = saved
         boxes = getattr(out, "boxes", None)
         txts = getattr(out, "txts", None)
         scores = getattr(out, "scores", None)
