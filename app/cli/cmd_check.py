@@ -8,7 +8,7 @@ import sys
 
 from app.checker.images import ImageError, expand_inputs, read_image
 from app.checker.result import FrameResult, Status
-from app.cli.errors import UserError
+from app.cli._session import build_checker
 
 STATUS_ZH = {
     Status.OK: "合格 ok",
@@ -41,24 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _build_checker(profile_name: str | None, engine_name: str | None):
-    from app.checker.frame_checker import FrameChecker
-    from app.ocr.base import OcrError
-    from app.ocr.registry import create_engine
-    from app.rules.pack import RulePackError, load_rule_pack
-    from app.rules.profile import ProfileError, load_profile
-
-    try:
-        profile = load_profile(profile_name)
-        pack = load_rule_pack()
-        engine = create_engine(engine_name or profile.engine)
-    except (ProfileError, RulePackError, OcrError) as exc:
-        raise UserError(str(exc)) from exc
-    return FrameChecker(profile, engine, pack)
-
-
 def run(args: argparse.Namespace) -> int:
-    checker = _build_checker(args.profile, args.engine)
+    checker = build_checker(args.profile, args.engine)
     files, errors = expand_inputs(args.paths)
     for e in errors:
         print(f"livecomply: error: {e}", file=sys.stderr)
