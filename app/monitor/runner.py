@@ -101,8 +101,10 @@ class MonitorRunner:
         meta: dict[str, Any] | None = None,
         ad_label_follows_segments: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        stall_timeout_s: float = 120.0,
     ) -> None:
         self.source = source
+        self.stall_timeout_s = stall_timeout_s
         self.checker = checker
         self.store = store
         settings = checker.profile.monitor
@@ -167,11 +169,13 @@ class MonitorRunner:
         first_t: float | None = None
         last_seq = -1
         last_t = 0.0
+        last_frame_at = time.monotonic()
         try:
             while not self._stop.is_set():
                 self._drain_inbox(last_t)
                 frame = self.source.grab()
                 if frame is not None and frame.seq != last_seq and self._connected:
+                    last_frame_at = time.monotonic()
                     last_seq = frame.seq
                     first_t = frame.t if first_t is None else first_t
                     last_t = frame.t
@@ -191,6 +195,18 @@ class MonitorRunner:
                     elif delay > 0:
                         self._stop.wait(delay)
                 elif frame is None:
+                    # An audit must end even if its source stops delivering without saying so.
+                    if time.monotonic() - last_frame_at > self.stall_timeout_s:
+                        self._emit(
+                            MonitorEvent(
+                                ev.SOURCE_ERROR,
+                                datetime.now(UTC),
+                                self.session,
+                                t=last_t,
+                                detail={"detail": "source stalled"},
+                            )
+                        )
+                        break
                     self._stop.wait(0.005)
         finally:
             self._drain_inbox(last_t)

@@ -108,8 +108,13 @@ def make_demo_session(db: Path, duration: float = DURATION_S) -> str:
     store = open_store(db)
     clock = SteppedClock()
     source = GappySource(DemoSource(fps=1.0, clock=clock), clock)
-    runner = MonitorRunner(source, checker, store, realtime=False,
-                           meta={"command": "test", "room": "演示直播间", "host": "小林"})
+    runner = MonitorRunner(
+        source,
+        checker,
+        store,
+        realtime=False,
+        meta={"command": "test", "room": "演示直播间", "host": "小林"},
+    )
     session = runner.session
 
     def record(kind: str, payload: dict[str, object]) -> None:
@@ -124,16 +129,30 @@ def make_demo_session(db: Path, duration: float = DURATION_S) -> str:
         done.add(key)
         return True
 
+    errors: list[BaseException] = []
+
     def script(u: SampleUpdate) -> None:
+        try:
+            _script(u)
+        except BaseException as exc:  # the runner only logs subscriber errors; re-raised below
+            errors.append(exc)
+        finally:
+            clock.now += 1.0  # always: a failing step must fail the test, not stall the demo
+
+    def _script(u: SampleUpdate) -> None:
         t = u.t
         if once("pre"):
             for product in plan.products:
                 SelectionReview.for_product(
-                    product, "审核员王芳", [*_selection_items()], approved=True,
+                    product,
+                    "审核员王芳",
+                    [*_selection_items()],
+                    approved=True,
                     quality_certificates="检验报告 2025-0312",
                 ).record_to(record)
             PreshowChecklist.create("运营李雷", [*_preshow_items()], hosts=["小林"]).record_to(
-                record)
+                record
+            )
             tp.start()
         if t >= 3 and once("S4"):
             tp.tick("S4")
@@ -154,13 +173,14 @@ def make_demo_session(db: Path, duration: float = DURATION_S) -> str:
             tp.tick("S1")
         if t >= 74 and once("finish"):
             tp.finish(confirm=True)  # the cup's S2 S4 S7 left unsaid
-        clock.now += 1.0
 
     runner.on_sample(script)
     try:
         runner.run(duration=duration)
     finally:
         store.close()
+    if errors:
+        raise errors[0]
     return session
 
 
