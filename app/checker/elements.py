@@ -25,6 +25,7 @@ from app.rules.profile import Profile
 
 # Viewers talk; overlays state. A line ending in a question or a chatty particle is a viewer's.
 _CONVERSATIONAL = re.compile(r"(\?|？|吗|吧|呢|啊|呀|哈+|嘛|么|!{2,}|！{2,}|6{3,})$")
+_CHATTY = re.compile(r"[吧吗呢啊呀哈嘛么是这那我你他她？?！!]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 COVERAGE_NOISE = 0.08
@@ -50,6 +51,11 @@ def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
         if kind is None and _CONVERSATIONAL.search(line.text.strip()):
             kind = "danmaku"
         matches = {} if kind else match_element(line.text, pack)
+        ad = matches.get("ad_label")
+        if ad is not None and _CHATTY.search(line.text.replace(ad.matched, "", 1)):
+            # "这是广告吧" (a viewer's 弹幕, even when the frame edge cut its end): a label
+            # states, it does not talk around the word.
+            del matches["ad_label"]
         degraded: tuple[str, ...] = ()
         if kind is None:
             degraded = tuple(
