@@ -40,6 +40,10 @@ class RapidOcrEngine:
         params = {
             "Global.log_level": "error",
             "Global.text_score": min_score,
+            # A label half under a sticker scores below the detector's default box threshold
+            # (0.5); at 0.35 its visible part is still found, and what is found is only
+            # believed through the rule pack's phrase matching.
+            "Det.box_thresh": float(os.environ.get("LIVECOMPLY_DET_BOX_THRESH", "0.35")),
             "Global.max_side_len": 2000,
             "EngineConfig.onnxruntime.intra_op_num_threads": n,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
