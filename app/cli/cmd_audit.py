@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     task = progress.add_task("audit", total=1.0)
 
     def on_sample(update: Any) -> None:
-        pos, dur = source.progress
+        pos, dur = source.progress()
         if dur:
             progress.update(task, completed=min(1.0, pos / dur))
 

@@ -32,8 +32,19 @@ RESTORED_IF_SAME = 0.93  # a covered/illegible label that looks as it did when o
 class Anchor:
     box: Box
     reference: np.ndarray  # grey crop of the box when the element was last ok
+    glyphs: np.ndarray  # where the strokes were: what must still be there for "still there"
     finding: ElementFinding
     t: float
+
+
+def _glyph_mask(crop: np.ndarray) -> np.ndarray:
+    """Stroke pixels: those far from the box's dominant (plate or ground) grey level.
+
+    Comparing only these matters: with the text taken off and its plate left behind, most of
+    the box is unchanged, yet the label is gone.
+    """
+    mask = np.abs(crop.astype(np.int16) - int(np.median(crop))) > 30
+    return mask if mask.mean() >= 0.03 else np.ones_like(mask)
 
 
 def _crop(gray: np.ndarray, box: Box) -> np.ndarray:
@@ -56,7 +67,8 @@ class ElementAnchors:
             if f.status is Status.OK and f.box is not None:
                 gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if gray is None else gray
                 box = f.box.expanded(2, 2, w, h)  # the label itself, not what is around it
-                self._anchors[name] = Anchor(box, _crop(gray, box), f, t)
+                ref = _crop(gray, box)
+                self._anchors[name] = Anchor(box, ref, _glyph_mask(ref), f, t)
                 continue
             if f.status in (Status.NOT_REQUIRED, Status.MISPLACED):
                 continue
@@ -65,7 +77,8 @@ class ElementAnchors:
                 continue
             gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if gray is None else gray
             now = _crop(gray, a.box)
-            same = float((np.abs(now.astype(np.int16) - a.reference) < SAME_THRESHOLD).mean())
+            unchanged = np.abs(now.astype(np.int16) - a.reference) < SAME_THRESHOLD
+            same = float(unchanged[a.glyphs].mean())
             if same >= (KEPT_IF_SAME if f.status is Status.MISSING else RESTORED_IF_SAME):
                 # Looks as it did when it was ok: an OCR flicker, or a cover taken away that the
                 # reader has not re-read yet.

@@ -58,3 +58,12 @@ def test_reset_forgets_the_layout() -> None:
     a.reset()
     assert a.apply(frame(), result(Status.MISSING), 1.0).elements["ad_label"].status \
         is Status.MISSING
+
+
+def test_text_taken_off_its_plate_is_missing_not_ok() -> None:
+    a = ElementAnchors()
+    a.apply(frame(), result(Status.OK), 0.0)
+    bare = frame()
+    bare[50:80, 510:610] = (40, 40, 220)  # the strokes are gone, the plate stays
+    assert a.apply(bare, result(Status.MISSING), 1.0).elements["ad_label"].status \
+        is Status.MISSING
