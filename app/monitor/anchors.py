@@ -38,12 +38,14 @@ class Anchor:
 
 
 def _glyph_mask(crop: np.ndarray) -> np.ndarray:
-    """Stroke pixels: those far from the box's dominant (plate or ground) grey level.
+    """Stroke pixels: those far from the grey level of the box's edge (the plate or ground
+    just around the ink).
 
     Comparing only these matters: with the text taken off and its plate left behind, most of
     the box is unchanged, yet the label is gone.
     """
-    mask = np.abs(crop.astype(np.int16) - int(np.median(crop))) > 30
+    edge = np.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
+    mask = np.abs(crop.astype(np.int16) - int(np.median(edge))) > 30
     return mask if mask.mean() >= 0.03 else np.ones_like(mask)
 
 
