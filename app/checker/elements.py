@@ -44,26 +44,46 @@ class LineInfo:
     degraded: tuple[str, ...] = ()
 
 
+_Classified = tuple[str | None, dict[str, ElementMatch], tuple[str, ...]]
+_TEXT_CACHE: dict[tuple[int, str], _Classified] = {}
+
+
+def _classify_text(text: str, pack: RulePack) -> _Classified:
+    kind = viewer_kind(text, pack)
+    if kind is None and _CONVERSATIONAL.search(text.strip()):
+        kind = "danmaku"
+    matches = {} if kind else match_element(text, pack)
+    ad = matches.get("ad_label")
+    if ad is not None and _CHATTY.search(text.replace(ad.matched, "", 1)):
+        # "这是广告吧" (a viewer's 弹幕, even when the frame edge cut its end): a label
+        # states, it does not talk around the word.
+        del matches["ad_label"]
+    degraded: tuple[str, ...] = ()
+    if kind is None:
+        degraded = tuple(
+            e
+            for e in degraded_elements(text, pack)
+            if e not in matches or not (matches[e].full or matches[e].fragment)
+        )
+    return kind, matches, degraded
+
+
 def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
+    """Who each line belongs to and which elements it shows.
+
+    Depends on the text only, and a live room repeats the same lines for hours, so results are
+    cached per text (bounded; cleared when full).
+    """
     out = []
     for line in lines:
-        kind = viewer_kind(line.text, pack)
-        if kind is None and _CONVERSATIONAL.search(line.text.strip()):
-            kind = "danmaku"
-        matches = {} if kind else match_element(line.text, pack)
-        ad = matches.get("ad_label")
-        if ad is not None and _CHATTY.search(line.text.replace(ad.matched, "", 1)):
-            # "这是广告吧" (a viewer's 弹幕, even when the frame edge cut its end): a label
-            # states, it does not talk around the word.
-            del matches["ad_label"]
-        degraded: tuple[str, ...] = ()
-        if kind is None:
-            degraded = tuple(
-                e
-                for e in degraded_elements(line.text, pack)
-                if e not in matches or not (matches[e].full or matches[e].fragment)
-            )
-        out.append(LineInfo(line=line, viewer=kind, matches=matches, degraded=degraded))
+        key = (id(pack), line.text)
+        hit = _TEXT_CACHE.get(key)
+        if hit is None:
+            if len(_TEXT_CACHE) >= 4096:
+                _TEXT_CACHE.clear()
+            hit = _TEXT_CACHE[key] = _classify_text(line.text, pack)
+        kind, matches, degraded = hit
+        out.append(LineInfo(line=line, viewer=kind, matches=dict(matches), degraded=degraded))
     return out
 
 
