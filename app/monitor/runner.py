@@ -126,6 +126,7 @@ class MonitorRunner:
         ad_label_follows_segments: bool = False,
         clock: Callable[[], float] = time.monotonic,
         stall_timeout_s: float = 120.0,
+        full_every_s: float | None = None,
     ) -> None:
         self.source = source
         self.stall_timeout_s = stall_timeout_s
@@ -135,7 +136,9 @@ class MonitorRunner:
         self.sample_hz = sample_hz or settings.sample_hz
         self.realtime = realtime
         self.reader = IncrementalReader(
-            checker.engine, full_read=checker.read_lines, full_every_s=settings.full_detect_every_s
+            checker.engine,
+            full_read=checker.read_lines,
+            full_every_s=full_every_s or settings.full_detect_every_s,
         )
         self.session = ""
         if store is not None:
