@@ -1,6 +1,6 @@
 """Start the desktop app: QApplication, language, theme, store, main window.
 
-Called by ``livecomply gui`` (``app/cli/cmd_gui.py``), which imports this module only when the
+Called by ``livecomply gui`` (``ui/cmd_gui.py``), which imports this module only when the
 command runs, so the Qt-free core never loads PySide6.
 """
 

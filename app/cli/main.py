@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.cli.errors import UserError
@@ -27,11 +28,12 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.cmd_report",
     "app.cli.cmd_export",
     "app.cli.cmd_purge",
-    "app.cli.cmd_gui",
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(
+    extra_commands: Sequence[Callable[[argparse._SubParsersAction], None]] = (),
+) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="livecomply",
         description="直播合规助手 LiveComply — compliance checks for live-commerce streams",
@@ -46,15 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
                 continue  # command not built yet
             raise
         module.register(sub)
+    for register in extra_commands:  # e.g. ``gui``, added by ui.launcher
+        register(sub)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(
+    argv: list[str] | None = None,
+    extra_commands: Sequence[Callable[[argparse._SubParsersAction], None]] = (),
+    default_command: str | None = None,
+) -> int:
+    """Run one command; ``default_command`` runs when none is given (else: help)."""
+    parser = build_parser(extra_commands)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        if "app.cli.cmd_gui" in sys.modules:
-            args = parser.parse_args(["gui", *(argv or [])])
+        if default_command is not None:
+            args = parser.parse_args([default_command, *(argv or [])])
         else:
             parser.print_help()
             return 0

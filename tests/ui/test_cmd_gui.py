@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from app.cli import main as cli
+from ui import launcher as cli
 
 
 def test_gui_is_registered_and_the_default(monkeypatch: pytest.MonkeyPatch) -> None:

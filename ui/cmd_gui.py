@@ -1,9 +1,11 @@
 """``livecomply gui``: the desktop window (lights, preview, events, teleprompter, alarms).
 
-PySide6 and ``ui`` are imported inside ``run`` only: ``app`` stays importable without Qt (the
-core-is-Qt-free test imports every app module with PySide6 blocked), and the CLI commands start
-fast. With no ``--source`` the saved setting applies; its default, ``auto``, uses OBS when it
-answers and the demo room otherwise, so a first start shows the app working.
+It lives in ``ui`` because ``app`` never imports Qt or ``ui``: the ``livecomply`` command is
+``ui.launcher``, which adds this command to the core's CLI. PySide6 is imported inside ``run``
+only, so the other commands still start fast and work where Qt cannot load.
+
+With no ``--source`` the saved setting applies; its default, ``auto``, uses OBS when it answers
+and the demo room otherwise, so a first start shows the app working.
 """
 
 from __future__ import annotations
