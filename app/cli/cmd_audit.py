@@ -47,9 +47,6 @@ def run(args: argparse.Namespace) -> int:
         store,
         realtime=False,
         sample_hz=1.0 / every,
-        # An audit races through the file: new overlays are still read as soon as they settle,
-        # but the whole-frame pass that catches moving text runs once a minute, not every 10 s.
-        full_every_s=60.0,
         meta={"command": "audit", "recording": str(args.recording)},
     )
     console = Console(stderr=True, highlight=False)
