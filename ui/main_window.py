@@ -30,6 +30,7 @@ from app.monitor import events as ev
 from app.monitor.events import MonitorEvent
 from app.monitor.runner import SampleUpdate
 from app.teleprompter import TeleprompterError
+from app.teleprompter.price_watch import PriceWatch
 from ui import i18n, status, theme
 from ui.compact_view import CompactStrip
 from ui.main_view import MainWindowView
@@ -113,6 +114,7 @@ class MainWindow(QObject):
             ai_host=lambda: self.config.ai_host, key_host=self.view)
         self.prompter.ad_segment_changed.connect(self.set_ad_segment)
         self.prompter.error.connect(self.show_error)
+        self.price_watch = PriceWatch(self.record_evidence)
 
         v = self.view
         v.act_start.triggered.connect(self.start)
@@ -259,6 +261,22 @@ class MainWindow(QObject):
         if self.connection == "starting":
             self._set_connection("connected")
         self.refresh_lights()
+        self._check_price(update)
+
+    def _check_price(self, update: SampleUpdate) -> None:
+        """The on-screen price against the live product's rundown price (000 第二十七条5)."""
+        model = self.prompter.model
+        if model is None or not model.live:
+            return
+        price = update.result.elements.get("price")
+        text = price.text if price is not None and price.status.value == "ok" else None
+        try:
+            change = self.price_watch.update(update.t, text, model.current)
+        except TeleprompterError as exc:
+            self.show_error(str(exc))
+            return
+        if change == "start":
+            self.view.perf_label.setText(self.tr("Price on screen differs from the rundown"))
 
     def overlays(self, update: SampleUpdate) -> list[Overlay]:
         """Expected zones (dashed blue), found elements (green/red), banned terms and QR (red)."""

@@ -42,6 +42,8 @@ Teleprompter and room records (REQUIREMENTS D)
   reminder_ticked    {reminder_id, text}
   reminder_unsaid    {reminder_id, text}
   reminder_unticked  {reminder_id, text}
+  price_mismatch     {status: start|end, row, product, on_screen, rundown_price, article,
+                      duration_s (end)}
   negative_list_justified {row, product, rule, article, who, reason}
   correction         {said, corrected, reason?}                       — R1
   selection_review   {product, merchant, uscc, address, contact, licences: [...],
@@ -77,6 +79,7 @@ KINDS: MappingProxyType[str, str] = MappingProxyType(
         "reminder_ticked": "a teleprompter reminder was ticked as said",
         "reminder_unsaid": "a teleprompter reminder was left unsaid",
         "reminder_unticked": "a tick made by mistake was taken back",
+        "price_mismatch": "V5: the price on screen differs from the live product's rundown price",
         "negative_list_justified": "R5: a negative-list product was kept, with who and why",
         "correction": "R1: a slip corrected on the spot",
         "selection_review": "R2: product selection review",
