@@ -109,32 +109,21 @@ class Monitor:
             tr = self._debouncer(key, element).update(t, bad, detail if bad else None)
             if tr is not None:
                 out.append(self._event(tr, wall, snapshot))
-        for b in result.banned_terms:
-            # One event per term however OCR spells it from sample to sample (全网最低, 全网最低价).
-            key = f"banned:{b.rule}:{b.canonical or b.term}"
+        # Things that must never show: one debouncer per banned term (keyed by the rule pack's
+        # term, however OCR spells it: 全网最低 / 全网最低价) and per QR payload.
+        present: list[tuple[str, str, dict[str, object]]] = [
+            (f"banned:{b.rule}:{b.canonical or b.term}", "banned_term",
+             {"requirement": b.rule, "article": b.article, "term": b.term, "text": b.text})
+            for b in result.banned_terms
+        ] + [
+            (f"qr:{q.payload}", "qr_code",
+             {"requirement": q.rule, "article": q.article, "payload": q.payload})
+            for q in result.qr_codes
+        ]
+        for key, element, fields in present:
             seen.add(key)
-            detail = {
-                "element": "banned_term",
-                "requirement": b.rule,
-                "status": "present",
-                "article": b.article,
-                "term": b.term,
-                "text": b.text,
-            }
-            tr = self._debouncer(key, "banned_term").update(t, True, detail)
-            if tr is not None:
-                out.append(self._event(tr, wall, snapshot))
-        for q in result.qr_codes:
-            key = f"qr:{q.payload}"
-            seen.add(key)
-            detail = {
-                "element": "qr_code",
-                "requirement": q.rule,
-                "status": "present",
-                "article": q.article,
-                "payload": q.payload,
-            }
-            tr = self._debouncer(key, "qr_code").update(t, True, detail)
+            detail = {"element": element, "status": "present", **fields}
+            tr = self._debouncer(key, element).update(t, True, detail)
             if tr is not None:
                 out.append(self._event(tr, wall, snapshot))
         incomplete = [c for c in result.price_comparison if c.missing]
