@@ -2,7 +2,8 @@
 
 Order of judgement for every candidate line of an element, worst evidence first:
 fragment of a label phrase → occluded; too small or too faint → illegible; foreign region across
-the text → occluded; (ad label) outside both top corners → misplaced; else ok. Of several
+the text → occluded; (ad label) outside both top corners, or (any element with zones in the
+profile) centre outside every zone drawn for it → misplaced; else ok. Of several
 candidates the best status wins, so a second, compliant copy of a label satisfies the rule.
 """
 
@@ -21,7 +22,7 @@ from app.geometry import Box
 from app.ocr.base import OcrLine
 from app.rules.match import ElementMatch, match_element, viewer_kind
 from app.rules.pack import RulePack
-from app.rules.profile import Profile
+from app.rules.profile import Profile, Zone
 
 # Viewers talk; overlays state. A line ending in a question or a chatty particle is a viewer's.
 _CONVERSATIONAL = re.compile(r"(\?|？|吗|吧|呢|啊|呀|哈+|嘛|么|!{2,}|！{2,}|6{3,})$")
@@ -91,6 +92,16 @@ def _glyph_counts(text: str) -> tuple[int, int]:
     cjk = len(_CJK.findall(text))
     other = sum(1 for c in text if c.isalnum() and not _CJK.match(c))
     return cjk, other
+
+
+def in_zones(box: Box, zones: tuple[Zone, ...], width: int, height: int) -> bool:
+    """Whether the text's centre lies in one of the zones the studio drew for it.
+
+    The centre, not the whole box: a zone is drawn by hand around an overlay, and a label that
+    grew by a character or sits a few pixels off is still where the studio expects it.
+    """
+    cx, cy = box.cx / width, box.cy / height
+    return any(x <= cx <= x + zw and y <= cy <= y + zh for (x, y, zw, zh) in zones)
 
 
 class ElementJudge:
@@ -185,5 +196,9 @@ class ElementJudge:
             return f
         if element == "ad_label" and not self._in_top_corner(f.box or line.box, w, h):
             f.status, f.reason = Status.MISPLACED, "not in a top corner"
+            return f
+        zones = self.profile.zones.get(element)
+        if zones and not in_zones(f.box or line.box, zones, w, h):
+            f.status, f.reason = Status.MISPLACED, "outside its expected zone"
             return f
         return f

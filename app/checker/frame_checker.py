@@ -48,6 +48,15 @@ class FrameChecker:
         self.pack = pack or load_rule_pack()
         self._judge = ElementJudge(profile, self.pack)
 
+    def use_profile(self, profile: Profile) -> None:
+        """Judge later frames by ``profile`` (same engine and rules), e.g. after zones are redrawn.
+
+        Call it from the thread that calls ``check``/``evaluate``; the monitor does so between
+        samples, so no frame is judged half by one profile and half by the other.
+        """
+        self.profile = profile
+        self._judge = ElementJudge(profile, self.pack)
+
     def check(self, image: np.ndarray, name: str = "") -> FrameResult:
         """Full pass: detection + recognition over the whole frame, then every check."""
         t0 = time.perf_counter()

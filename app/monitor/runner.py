@@ -14,8 +14,8 @@ import queue
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +29,7 @@ from app.monitor import events as ev
 from app.monitor.anchors import ElementAnchors
 from app.monitor.events import MonitorEvent
 from app.monitor.monitor import Monitor
+from app.rules.profile import Zone
 from app.sampler.incremental import IncrementalReader, ReadStats
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,7 @@ class MonitorRunner:
         self._connected = True
         self._gap_started: float | None = None
         self._force_full = True
+        self._rejudge = False
 
     # -- wiring ---------------------------------------------------------------------------
     def subscribe(self, callback: Callable[[MonitorEvent], None]) -> None:
@@ -181,6 +183,15 @@ class MonitorRunner:
         the session holds each marker once.
         """
         self._inbox.put(("ad_segment", (active, record)))
+
+    def set_zones(self, zones: Mapping[str, Sequence[Zone]]) -> None:
+        """Expected overlay zones redrawn by the studio (thread-safe; applies from the next sample).
+
+        The change is recorded (``zones_changed``) so a report shows why an element judged ok
+        before became "misplaced" after, or the other way round.
+        """
+        clean = {e: tuple(tuple(float(v) for v in z) for z in zs) for e, zs in zones.items() if zs}
+        self._inbox.put(("zones", clean))
 
     def _on_source_event(self, e: SourceEvent) -> None:
         self._inbox.put(e)
@@ -251,6 +262,17 @@ class MonitorRunner:
                 active, record = item[1]
                 for e in self.monitor.set_ad_segment(bool(active), t):
                     self._emit(e, record=record)
+            elif item[0] == "zones":
+                zones = item[1]
+                self.checker.use_profile(replace(self.checker.profile, zones=zones))
+                # Cached samples reuse the last result, which was judged by the old zones.
+                self._rejudge = True
+                if self.store is not None:
+                    self.store.append(
+                        self.session,
+                        "zones_changed",
+                        {"zones": {e: [list(z) for z in zs] for e, zs in zones.items()}},
+                    )
 
     def _handle_source_event(self, e: SourceEvent, t: float) -> None:
         kind = e.kind
@@ -293,13 +315,14 @@ class MonitorRunner:
         lines, stats = self.reader.read(image, frame.t, force_full=self._force_full)
         self._force_full = False
         previous = self.monitor.last_result
-        if stats.mode == "cached" and previous is not None:
+        if stats.mode == "cached" and previous is not None and not self._rejudge:
             # Nothing on screen changed: the last judgement stands (this is the steady state of
             # a long show, so it must cost next to nothing).
             result = dataclasses.replace(previous)
         else:
             analysis = self.checker.evaluate(image, lines, qr=True)
             result = self.anchors.apply(image, analysis.result, frame.t)
+        self._rejudge = False
         elapsed = (time.perf_counter() - t0) * 1000.0
         result.elapsed_ms = elapsed
         wall = frame.wall

@@ -33,6 +33,8 @@ Findings (monitor)
                       {element: status}, banned: int, elapsed_ms: int, frame_seq?}
                      — one compact row per sampled frame, never one row per OCR box
   product_changed    {product, sku?, source}
+  zones_changed      {zones: {element: [[x, y, w, h], …]}} — the studio redrew where overlays
+                     are expected, mid-session; findings after it are judged against these
 
 Ad segments (teleprompter / monitor)
   ad_segment_start   {label, product?}
@@ -74,6 +76,7 @@ KINDS: MappingProxyType[str, str] = MappingProxyType(
         "violation_reminder": "the host was reminded of an ongoing violation",
         "sample": "compact summary of one sampled frame",
         "product_changed": "the product on sale changed",
+        "zones_changed": "the expected overlay zones were redrawn during the session",
         "ad_segment_start": "an advertising segment began",
         "ad_segment_end": "an advertising segment ended",
         "reminder_ticked": "a teleprompter reminder was ticked as said",

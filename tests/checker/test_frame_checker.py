@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 import pytest
@@ -113,3 +115,25 @@ def test_compared_price_without_the_reduction_is_incomplete(checker) -> None:
     r = check(checker, room(extra=compare))
     assert len(r.price_comparison) == 1
     assert r.price_comparison[0].missing == ("discount",)
+
+
+def test_price_outside_the_zone_the_studio_drew_is_misplaced(rapid) -> None:
+    """Zones are the studio's expectation: the price drawn at (860, 440) is outside a zone at
+    the bottom left, inside one around it; the ad label's legal corner rule still applies."""
+    base = load_profile("all-required")
+    elsewhere = FrameChecker(replace(base, zones={"price": ((0.0, 0.8, 0.3, 0.2),)}), rapid)
+    r = check(elsewhere, room())
+    assert r.elements["price"].status is Status.MISPLACED
+    assert r.elements["price"].reason == "outside its expected zone"
+    assert r.elements["merchant_info"].status is Status.OK  # no zone drawn: anywhere will do
+    around = FrameChecker(replace(base, zones={"price": ((0.6, 0.55, 0.4, 0.25),)}), rapid)
+    assert check(around, room()).elements["price"].status is Status.OK
+
+
+def test_zones_can_be_swapped_between_frames(rapid) -> None:
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    frame = room()
+    assert check(checker, frame).elements["ad_label"].status is Status.OK
+    checker.use_profile(replace(checker.profile, zones={"ad_label": ((0.0, 0.0, 0.3, 0.2),)}))
+    f = check(checker, frame).elements["ad_label"]  # label is top-right, zone top-left
+    assert f.status is Status.MISPLACED and f.reason == "outside its expected zone"
