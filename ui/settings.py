@@ -6,10 +6,14 @@ default repeated at each call site drifts; here the type coerces what ``QSetting
 
 Values live in an INI file under ``app.paths.config_dir()`` (so ``LIVECOMPLY_CONFIG_DIR`` moves
 it for tests). Secrets never do: the OBS password is in the OS keyring (``app.secrets``).
+A ``dict`` option is stored as one JSON string (INI has no nesting); what it holds is checked
+by its reader (``ui.zone_store`` for the drawn zones), as JSON alone says nothing of meaning.
 """
 
 from __future__ import annotations
 
+import copy
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,12 +37,20 @@ class Option:
     minimum: int | None = None
     maximum: int | None = None
 
+    def fresh_default(self) -> Any:
+        """The default, copied when mutable (a caller editing it must not change the next one)."""
+        return copy.deepcopy(self.default) if self.type is dict else self.default
+
     def coerce(self, raw: Any) -> Any:
         """Turn what QSettings returns (often a str from INI) into this option's type."""
         if raw is None:
-            return self.default
+            return self.fresh_default()
         try:
-            if self.type is bool:
+            if self.type is dict:
+                value = json.loads(raw) if isinstance(raw, str) else copy.deepcopy(raw)
+                if not isinstance(value, dict):
+                    raise TypeError(f"{self.name}: not a JSON object")
+            elif self.type is bool:
                 value: Any = raw if isinstance(raw, bool) else str(raw).lower() in (
                     "1", "true", "yes", "on")
             elif self.type is bytes:
@@ -46,7 +58,7 @@ class Option:
             else:
                 value = self.type(raw)
         except (TypeError, ValueError):
-            return self.default
+            return self.fresh_default()
         if self.choices and value not in self.choices:
             return self.default
         if self.minimum is not None and value < self.minimum:
@@ -87,6 +99,10 @@ OPTIONS: tuple[Option, ...] = (
            QT_TRANSLATE_NOOP("Settings", "Keep the compact strip on top")),
     Option("window_geometry", bytes, b"", QT_TRANSLATE_NOOP("Settings", "Window geometry")),
     Option("window_state", bytes, b"", QT_TRANSLATE_NOOP("Settings", "Window layout")),
+    # {profile: {element: [[x, y, w, h], …]}}: drawn in the zone editor, kept per PC, never in
+    # the shipped profile files (see ui/zone_store.py).
+    Option("profile_zones", dict, {},
+           QT_TRANSLATE_NOOP("Settings", "Expected overlay zones per profile")),
 )
 REGISTRY: dict[str, Option] = {o.name: o for o in OPTIONS}
 
@@ -113,7 +129,11 @@ class Settings:
         """Store ``value`` after coercing it to the option's type."""
         option = REGISTRY[name]
         value = option.coerce(value)
-        self._qs.setValue(name, QByteArray(value) if option.type is bytes else value)
+        if option.type is bytes:
+            value = QByteArray(value)
+        elif option.type is dict:
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        self._qs.setValue(name, value)
 
     def reset(self, name: str) -> None:
         """Forget a stored value so the default applies again."""

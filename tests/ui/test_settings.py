@@ -43,3 +43,13 @@ def test_unknown_names_fail_loudly() -> None:
     with pytest.raises(KeyError):
         Settings().get("obs_pasword")
     assert "password" not in " ".join(REGISTRY)  # secrets live in the keyring only
+
+
+def test_a_dict_option_round_trips_as_json_and_never_shares_its_default() -> None:
+    s = Settings()
+    got = s.get("profile_zones")
+    got["default"] = {"price": [[0.1, 0.1, 0.2, 0.2]]}  # a caller editing what it got
+    assert s.get("profile_zones") == {} and REGISTRY["profile_zones"].default == {}
+    s.set("profile_zones", {"默认": {"price": [[0.1, 0.1, 0.2, 0.2]]}})
+    s.sync()
+    assert Settings().get("profile_zones") == {"默认": {"price": [[0.1, 0.1, 0.2, 0.2]]}}
