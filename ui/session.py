@@ -3,20 +3,25 @@
 Runs on the monitor worker's thread (loading OCR takes seconds, probing OBS up to a few more),
 never on the GUI thread. "auto" is the newcomer's default: use OBS if it answers, otherwise the
 demo room, and say so, so the app is seen working at once on a PC without OBS.
+
+Zones drawn in the zone editor (``ui/zone_store.py``) are read by the window on the GUI thread
+(settings are not shared across threads) and handed in here; they replace the profile file's.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.capture.base import Source, SourceError
 from app.monitor.runner import MonitorRunner
-from app.rules.profile import ProfileError
+from app.rules.profile import ProfileError, Zone
 from ui.workers import RunnerSetup
+from ui.zone_store import profile_key
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
@@ -37,7 +42,8 @@ class MonitorConfig:
 
 
 def build_checker(config: MonitorConfig) -> Any:
-    """The frame checker for the chosen profile, with the show's AI-host flag applied."""
+    """The frame checker for the chosen profile, with the show's AI-host flag applied (and the
+    profile file's own zones: ``build_setup`` swaps in drawn ones)."""
     from app.checker.frame_checker import FrameChecker
     from app.ocr.base import OcrError
     from app.ocr.registry import create_engine
@@ -91,10 +97,18 @@ def open_configured_source(config: MonitorConfig) -> tuple[Source, str]:
 
 
 def build_setup(
-    config: MonitorConfig, store: Any, source: Source | None = None, realtime: bool = True
+    config: MonitorConfig, store: Any, source: Source | None = None, realtime: bool = True,
+    zones: Mapping[str, Sequence[Zone]] | None = None,
 ) -> RunnerSetup:
-    """Everything the worker runs: checker, source, runner (which starts the store session)."""
+    """Everything the worker runs: checker, source, runner (which starts the store session).
+
+    ``zones``: the zones drawn for this profile on this PC, or None to keep the profile's own.
+    """
     checker = build_checker(config)
+    profile_zones = dict(checker.profile.zones)
+    if zones is not None:
+        checker.use_profile(replace(checker.profile,
+                                    zones={e: tuple(zs) for e, zs in zones.items() if zs}))
     note = ""
     if source is None:
         source, note = open_configured_source(config)
@@ -106,4 +120,5 @@ def build_setup(
         ad_label_follows_segments=config.ad_label_follows_segments,
         meta={"command": "gui", "ai_host": config.ai_host},
     )
-    return RunnerSetup(runner, note)
+    return RunnerSetup(runner, note, profile_key=profile_key(config.profile),
+                       profile_zones=profile_zones)

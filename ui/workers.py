@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 from app.monitor.events import MonitorEvent
 from app.monitor.runner import MonitorRunner, SampleUpdate
+from app.rules.profile import Zone
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,10 @@ class RunnerSetup:
     runner: MonitorRunner
     note: str = ""  # e.g. "OBS not reachable: running the demo source"
     cleanup: list[Callable[[], None]] = field(default_factory=list)
+    # Which profile the session checks by (the key its drawn zones are stored under) and that
+    # profile file's own zones, which the zone editor's "reset" goes back to.
+    profile_key: str = ""
+    profile_zones: dict[str, tuple[Zone, ...]] = field(default_factory=dict)
 
 
 class MonitorWorker(QObject):
@@ -102,6 +107,15 @@ class MonitorWorker(QObject):
         if runner is None:
             return False
         runner.set_ad_segment(active, record=False)  # the teleprompter records it
+        return True
+
+    def set_zones(self, zones: Mapping[str, Sequence[Zone]]) -> bool:
+        """Redrawn expected zones for the running monitor (thread-safe: the runner applies them
+        between samples and records the change); False before the runner exists."""
+        runner = self.runner
+        if runner is None:
+            return False
+        runner.set_zones(zones)
         return True
 
     def take_sample(self) -> SampleUpdate | None:
