@@ -1,5 +1,6 @@
-"""The main window's layout: connection bar, alarm banner, five lights, preview, event list and
-the docked teleprompter. No behaviour here; ``main_window.py`` drives it."""
+"""The main window's layout: connection bar, alarm banner, five lights, preview (with the zone
+editor's bar above it, hidden until used), event list and the docked teleprompter. No behaviour
+here; ``main_window.py`` drives it."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from ui.events_model import THUMB_WIDTH, EventsModel
 from ui.status import LIGHTS, light_name
 from ui.teleprompter_view import TeleprompterView
 from ui.widgets import Banner, LightWidget, PreviewWidget
+from ui.zone_editor_view import ZoneEditorBar
 
 APP_TITLE = "直播合规助手 LiveComply"
 
@@ -40,6 +42,8 @@ class MainWindowView(QMainWindow):
         self.act_compact = QAction(self)
         self.act_compact.setCheckable(True)
         self.act_obs = QAction(self)
+        self.act_zones = QAction(self)
+        self.act_zones.setObjectName("actEditZones")
         self.act_settings = QAction(self)
         self.act_quit = QAction(self)
         self.act_quit.setShortcut("Ctrl+Q")
@@ -47,7 +51,7 @@ class MainWindowView(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         for act in (self.act_start, self.act_stop, self.act_compact, self.act_obs,
-                    self.act_settings):
+                    self.act_zones, self.act_settings):
             self.toolbar.addAction(act)
         self.addToolBar(self.toolbar)
         self.addAction(self.act_quit)
@@ -88,7 +92,15 @@ class MainWindowView(QMainWindow):
             self.lights[key] = w
             lights_row.addWidget(w, 1)
 
-        self.preview = PreviewWidget(central)
+        # The preview and, above it while editing zones, the zone editor's bar.
+        self.preview_box = QWidget(central)
+        self.zone_bar = ZoneEditorBar(self.preview_box)
+        self.preview = PreviewWidget(self.preview_box)
+        preview_col = QVBoxLayout(self.preview_box)
+        preview_col.setContentsMargins(0, 0, 0, 0)
+        preview_col.setSpacing(4)
+        preview_col.addWidget(self.zone_bar)
+        preview_col.addWidget(self.preview, 1)
         self.events_model = EventsModel(self)
         self.events = QTableView(central)
         self.events.setObjectName("eventsTable")
@@ -109,7 +121,7 @@ class MainWindowView(QMainWindow):
         self.events.setColumnWidth(4, THUMB_WIDTH + 12)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, central)
-        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(self.preview_box)
         self.splitter.addWidget(self.events)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -142,6 +154,9 @@ class MainWindowView(QMainWindow):
         self.act_stop.setText(self.tr("Stop"))
         self.act_compact.setText(self.tr("Compact mode"))
         self.act_obs.setText(self.tr("OBS connection…"))
+        self.act_zones.setText(self.tr("Edit expected zones"))
+        self.act_zones.setToolTip(self.tr(
+            "Draw on the preview where each overlay is expected in this room"))
         self.act_settings.setText(self.tr("Settings…"))
         self.act_quit.setText(self.tr("Quit"))
         self.source_caption.setText(self.tr("Source:"))
@@ -151,4 +166,5 @@ class MainWindowView(QMainWindow):
         for key, light in self.lights.items():
             light.name.setText(light_name(key))
         self.teleprompter.retranslate()
+        self.zone_bar.retranslate()
         self.events_model.retranslate()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,10 @@ from ui.sound import AlarmSound
 from ui.status import LIGHTS, LightBoard, describe_violation, light_name
 from ui.teleprompter import TeleprompterController
 from ui.theme import app_icon
-from ui.widgets import Overlay, bgr_to_qimage
+from ui.widgets import Overlay, ZoneMark, bgr_to_qimage
 from ui.workers import MonitorWorker, RunnerSetup
+from ui.zone_editor import ZoneEditor
+from ui.zone_store import Zones, forget_zones, load_zones, save_zones
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +96,8 @@ class MainWindow(QObject):
         self.session = ""
         self.source_name = ""
         self.profile: Any = None
+        self.profile_key = ""  # the running profile's key in the zone store
+        self.profile_zones: Zones = {}  # that profile file's own zones ("reset" goes back to)
         self.connection = "starting"
         self._reconnect_at: float | None = None
         self.last_error = ""
@@ -115,12 +120,16 @@ class MainWindow(QObject):
         self.prompter.ad_segment_changed.connect(self.set_ad_segment)
         self.prompter.error.connect(self.show_error)
         self.price_watch = PriceWatch(self.record_evidence)
+        self.zone_editor = ZoneEditor(self.view.zone_bar, self.view.preview)
+        self.zone_editor.saved.connect(self.apply_zones)
+        self.zone_editor.finished.connect(self._zone_editing_finished)
 
         v = self.view
         v.act_start.triggered.connect(self.start)
         v.act_stop.triggered.connect(self.stop)
         v.act_compact.toggled.connect(self.set_compact)
         v.act_obs.triggered.connect(self.open_obs_dialog)
+        v.act_zones.triggered.connect(self.edit_zones)
         v.act_settings.triggered.connect(self.open_settings)
         v.act_quit.triggered.connect(v.close)
         v.banner.mute_clicked.connect(self._mute_clicked)
@@ -142,6 +151,7 @@ class MainWindow(QObject):
         self.timer.start()
         self._set_connection("starting")
         self.refresh_lights()
+        self._update_actions()
         if autostart:
             self.start()
 
@@ -170,11 +180,16 @@ class MainWindow(QObject):
             return
         config, store, realtime = self.config, self.store, self.realtime
         factory = self.source_factory
+        # Read here, on the GUI thread: the settings object is not shared with the worker.
+        zones = load_zones(self.settings, config.profile)
 
         def build() -> RunnerSetup:
             source = factory() if factory is not None else None
-            return build_setup(config, store, source=source, realtime=realtime)
+            return build_setup(config, store, source=source, realtime=realtime, zones=zones)
 
+        # Zones being drawn belong to the session that ends (the profile may change with it).
+        self.zone_editor.cancel()
+        self.profile = None
         self.board.reset()
         self.board.ad_segment_ignored = (config.ad_label_follows_segments
                                          and not self.prompter.ad_active)
@@ -213,6 +228,7 @@ class MainWindow(QObject):
             return
         self._closing = True
         self.timer.stop()
+        self.zone_editor.cancel()
         self.settings.set("window_geometry", bytes(self.view.saveGeometry().data()))
         self.settings.set("window_state", bytes(self.view.saveState().data()))
         self.settings.sync()
@@ -226,6 +242,8 @@ class MainWindow(QObject):
         running = self.worker is not None and self.worker.is_running()
         self.view.act_start.setEnabled(not running)
         self.view.act_stop.setEnabled(running)
+        # Zones are drawn on a frame of a known profile: from the first session being ready.
+        self.view.act_zones.setEnabled(self.profile is not None and not self.zone_editor.active)
 
     # -- worker signals ---------------------------------------------------------------------
     def _on_ready(self, setup: RunnerSetup) -> None:
@@ -233,6 +251,9 @@ class MainWindow(QObject):
         self.session = runner.session
         self.source_name = runner.source.name
         self.profile = runner.checker.profile
+        self.profile_key = setup.profile_key
+        self.profile_zones = dict(setup.profile_zones)
+        self.show_zones()
         self.view.source_label.setText(self.source_name)
         self.view.session_label.setText(self.tr("Session {id}").format(id=self.session)
                                         if self.session else "")
@@ -279,7 +300,9 @@ class MainWindow(QObject):
             self.view.perf_label.setText(self.tr("Price on screen differs from the rundown"))
 
     def overlays(self, update: SampleUpdate) -> list[Overlay]:
-        """Expected zones (dashed blue), found elements (green/red), banned terms and QR (red)."""
+        """The ad label's corner zones (dashed blue, red when it is missing), found elements
+        (green/red), banned terms and QR (red). The profile's zones are marks (``show_zones``):
+        they do not change with each frame, and the zone editor replaces them while editing."""
         result = update.result
         h, w = update.frame.image.shape[:2]
         out: list[Overlay] = []
@@ -295,10 +318,6 @@ class MainWindow(QObject):
             label = self.tr("ad label missing") if kind == "bad" else zone_label
             out.append(Overlay(0, 0, zw, zh, label, kind))
             out.append(Overlay(w - zw, 0, zw, zh, label, kind))
-            for element, zones in profile.zones.items():
-                for (x, y, zw2, zh2) in zones:
-                    out.append(Overlay(x * w, y * h, zw2 * w, zh2 * h,
-                                       light_name(element), "zone"))
         for name, f in result.elements.items():
             if f.box is None:
                 continue
@@ -314,6 +333,48 @@ class MainWindow(QObject):
                 out.append(Overlay(c.box.x, c.box.y, c.box.w, c.box.h,
                                    light_name("price_comparison"), "bad"))
         return out
+
+    # -- expected zones ---------------------------------------------------------------------
+    def show_zones(self) -> None:
+        """Draw the profile's zones in force on the preview (unless the editor is drawing)."""
+        if self.zone_editor.active:
+            return
+        zones = self.profile.zones if self.profile is not None else {}
+        self.view.preview.set_marks([ZoneMark(z, light_name(e)) for e, zs in zones.items()
+                                     for z in zs])
+
+    def edit_zones(self) -> None:
+        """Enter zone-editing mode on the live preview (monitoring carries on meanwhile)."""
+        if self.profile is None or self.zone_editor.active:
+            return
+        self.zone_editor.begin(self.profile.zones, self.profile_zones)
+        self._update_actions()
+
+    def apply_zones(self, zones: Zones) -> None:
+        """Keep the drawn zones for this profile and give them to the running monitor at once.
+
+        Zones equal to the profile file's are not stored but forgotten, so later edits of the
+        file apply again. The runner applies them between samples and records the change.
+        """
+        if self.profile is None:
+            return
+        if zones == self.profile_zones:
+            forget_zones(self.settings, self.profile_key)
+        else:
+            save_zones(self.settings, self.profile_key, zones)
+        if zones == self.profile.zones:
+            return  # nothing changed: no record, no re-judging
+        self.profile = replace(self.profile, zones=dict(zones))
+        self.show_zones()
+        applied = self.worker is not None and self.worker.is_running() \
+            and self.worker.set_zones(zones)
+        self.view.statusBar().showMessage(
+            self.tr("Expected zones saved and applied to the running check.") if applied
+            else self.tr("Expected zones saved; they apply when monitoring starts."), 8000)
+
+    def _zone_editing_finished(self) -> None:
+        self.show_zones()
+        self._update_actions()
 
     def _on_event(self, e: MonitorEvent) -> None:
         self.view.events_model.add(e)
@@ -506,6 +567,8 @@ class MainWindow(QObject):
         self.view.retranslate()
         self.prompter.retranslate()
         self.compact.retranslate()
+        self.zone_editor.retranslate()
+        self.show_zones()
         self._set_connection(self.connection)
         if self.session:
             self.view.session_label.setText(self.tr("Session {id}").format(id=self.session))

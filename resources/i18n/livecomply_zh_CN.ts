@@ -65,94 +65,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Session {id}</source>
         <extracomment>How a test (or ``--source`` on the command line) replaces the configured source.</extracomment>
         <translation>会话 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Waiting for the first frame…</source>
         <translation>等待第一帧画面…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>OCR {mode} {ms} ms</source>
         <translation>识别 {mode} {ms} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Price on screen differs from the rundown</source>
         <translation>画面价格与排期价格不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>ad label zone</source>
         <translation>广告标识区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>ad label missing</source>
         <translation>广告标识未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="371"/>
+        <source>Expected zones saved and applied to the running check.</source>
+        <translation>期望区域已保存，并已应用到正在进行的检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="372"/>
+        <source>Expected zones saved; they apply when monitoring starts.</source>
+        <translation>期望区域已保存，将在开始监看时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>LiveComply</source>
         <translation>直播合规助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Compliance alarm: {what}</source>
         <translation>合规警报：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>reconnecting in {s} s</source>
         <translation>{s} 秒后重连</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>reconnecting…</source>
         <translation>重连中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Monitoring is not running, so nothing can be recorded: start monitoring first.</source>
         <translation>监看未运行，无法记录：请先开始监看。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Restart monitoring</source>
         <translation>重新开始监看</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Restart monitoring with the new settings now? The current evidence session ends.</source>
         <translation>现在按新设置重新开始监看吗？当前证据会话将结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>Evidence snapshot</source>
         <translation>证据截图</translation>
     </message>
@@ -160,52 +170,62 @@
 <context>
     <name>MainWindowView</name>
     <message>
-        <location filename="../../ui/main_view.py" line="141"/>
+        <location filename="../../ui/main_view.py" line="153"/>
         <source>Start monitoring</source>
         <translation>开始监看</translation>
     </message>
     <message>
-        <location filename="../../ui/main_view.py" line="142"/>
+        <location filename="../../ui/main_view.py" line="154"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_view.py" line="143"/>
+        <location filename="../../ui/main_view.py" line="155"/>
         <source>Compact mode</source>
         <translation>精简模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_view.py" line="144"/>
+        <location filename="../../ui/main_view.py" line="156"/>
         <source>OBS connection…</source>
         <translation>OBS 连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_view.py" line="145"/>
+        <location filename="../../ui/main_view.py" line="157"/>
+        <source>Edit expected zones</source>
+        <translation>编辑期望区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_view.py" line="159"/>
+        <source>Draw on the preview where each overlay is expected in this room</source>
+        <translation>在预览画面上画出本直播间各个标识应在的位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_view.py" line="160"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_view.py" line="146"/>
+        <location filename="../../ui/main_view.py" line="161"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_view.py" line="147"/>
+        <location filename="../../ui/main_view.py" line="162"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_view.py" line="148"/>
+        <location filename="../../ui/main_view.py" line="163"/>
         <source>Teleprompter</source>
         <translation>提词器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_view.py" line="149"/>
+        <location filename="../../ui/main_view.py" line="164"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/main_view.py" line="150"/>
+        <location filename="../../ui/main_view.py" line="165"/>
         <source>Starting… loading OCR and connecting the source</source>
         <translation>启动中…正在加载文字识别并连接画面来源</translation>
     </message>
@@ -350,7 +370,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="78"/>
+        <location filename="../../ui/session.py" line="84"/>
         <source>OBS not reachable ({reason}); showing the demo live room. Set up OBS under “OBS connection…”.</source>
         <translation>无法连接 OBS（{reason}），现在显示演示直播间。请在“OBS 连接…”中设置 OBS。</translation>
     </message>
@@ -358,89 +378,94 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/settings.py" line="67"/>
+        <location filename="../../ui/settings.py" line="79"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="68"/>
+        <location filename="../../ui/settings.py" line="80"/>
         <source>Video source</source>
         <translation>画面来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="69"/>
+        <location filename="../../ui/settings.py" line="81"/>
         <source>OBS host</source>
         <translation>OBS 主机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="70"/>
+        <location filename="../../ui/settings.py" line="82"/>
         <source>OBS port</source>
         <translation>OBS 端口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="72"/>
+        <location filename="../../ui/settings.py" line="84"/>
         <source>Check profile</source>
         <translation>检查方案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="73"/>
+        <location filename="../../ui/settings.py" line="85"/>
         <source>The host is an AI avatar</source>
         <translation>主播为数字人/虚拟主播</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="75"/>
+        <location filename="../../ui/settings.py" line="87"/>
         <source>Require the ad label only inside ad segments</source>
         <translation>仅在广告时段要求广告标识</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="76"/>
+        <location filename="../../ui/settings.py" line="88"/>
         <source>Evidence database</source>
         <translation>证据数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="77"/>
+        <location filename="../../ui/settings.py" line="89"/>
         <source>Alarm sound</source>
         <translation>警报声音</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="78"/>
+        <location filename="../../ui/settings.py" line="90"/>
         <source>Alarm volume</source>
         <translation>警报音量</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="81"/>
+        <location filename="../../ui/settings.py" line="93"/>
         <source>Tray notifications</source>
         <translation>托盘通知</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="82"/>
+        <location filename="../../ui/settings.py" line="94"/>
         <source>Teleprompter font size</source>
         <translation>提词器字号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="84"/>
+        <location filename="../../ui/settings.py" line="96"/>
         <source>Mirror teleprompter</source>
         <translation>提词器镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="85"/>
+        <location filename="../../ui/settings.py" line="97"/>
         <source>Dark teleprompter</source>
         <translation>提词器深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="87"/>
+        <location filename="../../ui/settings.py" line="99"/>
         <source>Keep the compact strip on top</source>
         <translation>精简状态条置顶</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="88"/>
+        <location filename="../../ui/settings.py" line="100"/>
         <source>Window geometry</source>
         <translation>窗口位置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="89"/>
+        <location filename="../../ui/settings.py" line="101"/>
         <source>Window layout</source>
         <translation>窗口布局</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="105"/>
+        <source>Expected overlay zones per profile</source>
+        <translation>各配置文件的期望区域</translation>
     </message>
 </context>
 <context>
@@ -864,6 +889,64 @@
         <location filename="../../ui/teleprompter_view.py" line="212"/>
         <source>e.g. price 69</source>
         <translation>例：价格 69 元</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneEditorBar</name>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="79"/>
+        <source>Edit expected zones</source>
+        <translation>编辑期望区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="80"/>
+        <source>Element:</source>
+        <translation>元素：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="83"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="84"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="85"/>
+        <source>Delete zone</source>
+        <translation>删除区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="86"/>
+        <source>Delete the selected zone (Delete key)</source>
+        <translation>删除选中的区域（Delete 键）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="87"/>
+        <source>Clear this element</source>
+        <translation>清除该元素的区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="88"/>
+        <source>Remove every zone of the selected element</source>
+        <translation>删除所选元素的全部区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="89"/>
+        <source>Reset to the profile&apos;s zones</source>
+        <translation>恢复配置文件的区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="91"/>
+        <source>Forget the zones drawn on this PC and use those in the profile file</source>
+        <translation>丢弃在本机画的区域，改用配置文件中的区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor_view.py" line="93"/>
+        <source>Drag on the preview to draw where the element is expected; click a zone to select it. A found element whose centre is outside all its zones is misplaced.</source>
+        <translation>在预览画面上拖动鼠标，画出该元素应在的位置；单击区域可选中。识别到的元素中心若不在其任何区域内，即判为位置不符。</translation>
     </message>
 </context>
 </TS>

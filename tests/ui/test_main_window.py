@@ -4,15 +4,23 @@ One scripted fault (the 广告 label removed from 3 s to 7 s of scene time) must
 light red with the reason in words, raise the banner, one sound and one tray notice, put a
 violation with its snapshot in the event list — and recovery must clear all of it. Closing the
 window must stop the worker and end the store session.
+
+Zones drawn with the mouse on the live preview: Cancel leaves settings and session untouched;
+Save keeps them in the settings file and the running monitor judges by them from a later sample
+on (the demo's 广告 pill sits top-right, so a zone drawn top-left makes it "misplaced").
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from app.checker.result import ELEMENTS, Status
+from app.monitor.runner import STATUS_CODE
 from app.store import Store
 from tests.ui.conftest import SteppedDemo
 from ui.main_window import MainWindow
@@ -20,6 +28,8 @@ from ui.session import MonitorConfig
 from ui.settings import Settings
 from ui.sound import AlarmSound
 from ui.status import Level
+from ui.zone_geometry import to_widget
+from ui.zone_store import load_zones
 
 pytestmark = pytest.mark.slow
 
@@ -90,3 +100,82 @@ def test_worker_error_reaches_the_user_as_a_message_box(qtbot: QtBot, tmp_path: 
     finally:
         window.view.close()
     store.close()
+
+
+def _drag(qtbot: QtBot, widget: Any, a: QPoint, b: QPoint) -> None:
+    left = Qt.MouseButton.LeftButton
+    qtbot.mousePress(widget, left, pos=a)
+    qtbot.mouseMove(widget, (a + b) / 2)
+    qtbot.mouseMove(widget, b)
+    qtbot.mouseRelease(widget, left, pos=b)
+
+
+def test_zones_drawn_on_the_preview_judge_the_running_session(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    quiet = tmp_path / "quiet.toml"  # a compliant room for ten minutes: only our zone can fail
+    quiet.write_text("loop_seconds = 600.0\n", encoding="utf-8")
+    db = tmp_path / "evidence.db"
+    store = Store.open(db)
+    window = MainWindow(
+        Settings(), store, config=MonitorConfig(source="demo"),
+        source_factory=lambda: SteppedDemo(quiet), realtime=False, sound=AlarmSound(),
+    )
+    qtbot.addWidget(window.view)
+    window.show()
+    view, preview = window.view, window.view.preview
+    ad_status = lambda: window.board.result.elements["ad_label"].status  # noqa: E731
+    try:
+        assert not view.act_zones.isEnabled()  # no profile, no frame yet
+        qtbot.waitUntil(lambda: window.board.result is not None and ad_status() is Status.OK,
+                        timeout=60_000)
+        assert view.act_zones.isEnabled() and view.act_zones.text() == "编辑期望区域"
+        assert window.profile.zones == {}  # the default profile draws none
+
+        def frame_point(fx: float, fy: float) -> QPoint:
+            box = preview.letterbox()
+            assert box is not None
+            x, y, _, _ = to_widget(box, (fx, fy, 0.0, 0.0))
+            return QPoint(round(x), round(y))
+
+        # Cancel: nothing reaches the settings, the window or the monitor.
+        view.act_zones.trigger()
+        assert view.zone_bar.isVisible() and not view.act_zones.isEnabled()
+        _drag(qtbot, preview, frame_point(0.1, 0.1), frame_point(0.4, 0.4))
+        view.zone_bar.btn_cancel.click()
+        assert not view.zone_bar.isVisible() and view.act_zones.isEnabled()
+        assert Settings().get("profile_zones") == {}
+        assert window.profile.zones == {} and preview.marks == []
+
+        # Save: a zone around the top-left corner for the ad label (the one chosen first).
+        view.act_zones.trigger()
+        assert view.zone_bar.elements["ad_label"].isChecked()
+        _drag(qtbot, preview, frame_point(0.0, 0.0) - QPoint(20, 20), frame_point(0.3, 0.2))
+        view.zone_bar.btn_save.click()
+        stored = load_zones(Settings(), "default")
+        assert stored is not None and list(stored) == ["ad_label"]
+        assert stored["ad_label"][0] == pytest.approx((0.0, 0.0, 0.3, 0.2), abs=0.005)
+        assert [m.label for m in preview.marks] == ["广告标识"]
+        assert "已保存" in view.statusBar().currentMessage()
+
+        # No restart: the same session judges a later sample by the new zone.
+        session = window.session
+        qtbot.waitUntil(lambda: ad_status() is Status.MISPLACED, timeout=60_000)
+        assert window.session == session
+        assert window.worker is not None and window.worker.is_running()
+    finally:
+        view.close()
+    store.close()
+
+    with Store.open(db, readonly=True) as s:
+        records = list(s.records(session))
+    kinds = [r.kind for r in records]
+    assert kinds.count("zones_changed") == 1
+    at = kinds.index("zones_changed")
+    assert records[at].payload["zones"]["ad_label"][0] == pytest.approx(
+        list(stored["ad_label"][0]))
+    ad = ELEMENTS.index("ad_label")
+    before = [r.payload["s"][ad] for r in records[:at] if r.kind == "sample"]
+    after = [r.payload["s"][ad] for r in records[at:] if r.kind == "sample"]
+    assert before and set(before) == {STATUS_CODE[Status.OK]}
+    assert STATUS_CODE[Status.MISPLACED] in after

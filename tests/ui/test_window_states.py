@@ -3,20 +3,24 @@ alarm banner lifecycle from events (the real-core run is in test_main_window.py)
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from app.monitor.events import MonitorEvent
+from app.rules.profile import load_profile
 from app.store import Store
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.sound import AlarmSound
 from ui.status import Level
+from ui.zone_store import load_zones
 
 
 @pytest.fixture
@@ -92,3 +96,44 @@ def test_recording_needs_a_running_session(window: Any) -> None:
 
     with pytest.raises(TeleprompterError, match="监看未运行"):
         window.record_evidence("correction", {})
+
+
+def test_zones_saved_while_stopped_wait_for_the_next_start_and_reset_forgets_them(
+    window: Any, qtbot: QtBot
+) -> None:
+    """No monitor runs here: Save keeps the zones for the next session, and saving the profile
+    file's own zones (Reset) drops the stored entry instead of copying them."""
+    file_zones = {"price": ((0.6, 0.55, 0.4, 0.25),)}
+    assert not window.view.act_zones.isEnabled()  # no session has told us the profile yet
+    window.profile = replace(load_profile("default"), zones=file_zones)
+    window.profile_key, window.profile_zones = "default", file_zones
+    window._update_actions()
+    image = QImage(1280, 720, QImage.Format.Format_RGB888)
+    image.fill(QColor("#222222"))
+    preview = window.view.preview
+    preview.set_frame(image, [])
+    window.show_zones()
+    assert [m.zone for m in preview.marks] == [(0.6, 0.55, 0.4, 0.25)]
+
+    window.view.act_zones.trigger()
+    window.view.zone_bar.elements["price"].click()
+    window.view.zone_bar.btn_clear.click()
+    box = preview.letterbox()
+    assert box is not None
+    left = Qt.MouseButton.LeftButton
+    qtbot.mousePress(preview, left, pos=QPoint(round(box.x0 + box.w * 0.7),
+                                               round(box.y0 + box.h * 0.7)))
+    qtbot.mouseRelease(preview, left, pos=QPoint(round(box.x0 + box.w * 0.9),
+                                                 round(box.y0 + box.h * 0.9)))
+    window.view.zone_bar.btn_save.click()
+    stored = load_zones(Settings(), "default")
+    assert stored is not None and len(stored["price"]) == 1
+    assert stored["price"][0] != file_zones["price"][0]
+    assert window.profile.zones == stored
+    assert "开始监看时生效" in window.view.statusBar().currentMessage()
+
+    window.view.act_zones.trigger()
+    window.view.zone_bar.btn_reset.click()
+    window.view.zone_bar.btn_save.click()
+    assert load_zones(Settings(), "default") is None
+    assert window.profile.zones == file_zones
