@@ -1,4 +1,4 @@
-"""Screenshots of the main window, compact mode and the OBS dialog, for review and docs.
+"""Screenshots of the main window, zone editing, compact mode and the OBS dialog, for review.
 
     .venv/bin/python tools/screenshots.py OUT_DIR [--langs zh_CN,en] [--scales 1,1.5] [--pseudo]
 
@@ -6,8 +6,10 @@ Starts its own Xvfb (unless ``DISPLAY`` is set, or ``--offscreen``), then one ch
 (language, scale), because ``QT_SCALE_FACTOR`` must be set before Qt starts. Each child runs the
 real window on a scripted demo room whose ad label disappears, waits until the alarm shows (real
 OCR), imports the rundown template into the teleprompter and goes live, then saves
-``main_<lang>_<scale>.png``, ``compact_<lang>_<scale>.png`` and ``obs_<lang>_<scale>.png`` (the
-OBS dialog after a failed "test connection" against a port where nothing listens).
+``main_<lang>_<scale>.png``, ``zones_<lang>_<scale>.png`` (zone-editing mode with a merchant-info
+zone drawn by real mouse events and an ad-label zone mid-drag), ``compact_<lang>_<scale>.png``
+and ``obs_<lang>_<scale>.png`` (the OBS dialog after a failed "test connection" against a port
+where nothing listens).
 The PNGs are for people to look at; they are not committed.
 """
 
@@ -74,7 +76,8 @@ def free_port() -> int:
 def child(out: Path, lang: str, scale: str) -> int:
     """One language at one scale: run the window, wait for the alarm, save three PNGs."""
     sys.path.insert(0, str(REPO))
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QPoint, Qt, QTimer
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from app.capture.demo import DemoSource
@@ -131,11 +134,37 @@ def child(out: Path, lang: str, scale: str) -> int:
         state["done"] = True
         QTimer.singleShot(1500, finish)  # let the banner's seconds tick once
 
+    def shoot_zones() -> None:
+        """Zone editing as a user does it: real mouse events on the live preview."""
+        window.edit_zones()
+        bar, preview = window.view.zone_bar, window.view.preview
+        box = preview.letterbox()
+        if box is None:
+            return
+
+        def at(fx: float, fy: float) -> QPoint:
+            return QPoint(round(box.x0 + fx * box.w), round(box.y0 + fy * box.h))
+
+        left = Qt.MouseButton.LeftButton
+        bar.elements["merchant_info"].click()
+        QTest.mousePress(preview, left, pos=at(0.02, 0.80))
+        QTest.mouseMove(preview, at(0.25, 0.9))
+        QTest.mouseRelease(preview, left, pos=at(0.45, 0.97))
+        bar.elements["ad_label"].click()
+        QTest.mousePress(preview, left, pos=at(0.70, 0.02))
+        QTest.mouseMove(preview, at(0.98, 0.16))  # still held: the zone shows as it is drawn
+        app.processEvents()
+        window.view.grab().save(str(out / f"zones_{tag}.png"))
+        QTest.mouseRelease(preview, left, pos=at(0.98, 0.16))
+        bar.btn_cancel.click()
+        app.processEvents()
+
     def finish() -> None:
         window.prompter.go_live()
         window.prompter.tick_next()
         app.processEvents()
         window.view.grab().save(str(out / f"main_{tag}.png"))
+        shoot_zones()
         window.set_compact(True)
         window.compact.adjustSize()
         app.processEvents()

@@ -33,6 +33,10 @@ QPushButton#adStart, QPushButton#adEnd { font-size: 12pt; padding: 6px 10px; }
 QLabel#noteLabel { color: #fbbf24; }
 QLabel#errorLabel { color: #f87171; }
 CompactStrip { background: #111827; }
+QWidget#zoneEditorBar { background: #1e293b; border: 1px solid #f59e0b; border-radius: 6px; }
+QLabel#zoneEditorTitle { color: #fbbf24; font-weight: bold; }
+QWidget#zoneEditorBar QPushButton:checked { background: #2563eb; color: white;
+    border: 1px solid #93c5fd; border-radius: 3px; padding: 3px 10px; font-weight: bold; }
 """
 
 

@@ -3,6 +3,7 @@ Cancel, and a one-line how-to. Layout only; ``ui/zone_editor.py`` drives it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -22,6 +23,7 @@ class ZoneEditorBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("zoneEditorBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the amber frame
         self.title = QLabel(self)
         self.title.setObjectName("zoneEditorTitle")
         self.element_caption = QLabel(self)
