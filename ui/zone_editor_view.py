@@ -18,7 +18,8 @@ from ui.status import light_name
 
 
 class ZoneEditorBar(QWidget):
-    """Two rows of buttons and a hint; hidden until editing starts."""
+    """Title and how-to, the element to draw for, then the edit and Save/Cancel buttons;
+    hidden until editing starts."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,53 +27,55 @@ class ZoneEditorBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the amber frame
         self.title = QLabel(self)
         self.title.setObjectName("zoneEditorTitle")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("zoneHint")
+        self.hint.setWordWrap(True)
         self.element_caption = QLabel(self)
         self.elements: dict[str, QPushButton] = {}
         self.element_group = QButtonGroup(self)
         self.element_group.setExclusive(True)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.title)
-        top.addSpacing(12)
-        top.addWidget(self.element_caption)
         for element in ELEMENT_NAMES:
             btn = QPushButton(self)
             btn.setObjectName(f"zoneElement_{element}")
             btn.setCheckable(True)
             self.element_group.addButton(btn)
             self.elements[element] = btn
-            top.addWidget(btn)
-        top.addStretch(1)
-        self.btn_cancel = QPushButton(self)
-        self.btn_cancel.setObjectName("zoneCancel")
-        self.btn_save = QPushButton(self)
-        self.btn_save.setObjectName("zoneSave")
-        self.btn_save.setDefault(True)
-        top.addWidget(self.btn_cancel)
-        top.addWidget(self.btn_save)
-
         self.btn_delete = QPushButton(self)
         self.btn_delete.setObjectName("zoneDelete")
         self.btn_clear = QPushButton(self)
         self.btn_clear.setObjectName("zoneClear")
         self.btn_reset = QPushButton(self)
         self.btn_reset.setObjectName("zoneReset")
-        self.hint = QLabel(self)
-        self.hint.setObjectName("zoneHint")
-        self.hint.setWordWrap(True)
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.btn_delete)
-        bottom.addWidget(self.btn_clear)
-        bottom.addWidget(self.btn_reset)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.hint, 1)
+        self.btn_cancel = QPushButton(self)
+        self.btn_cancel.setObjectName("zoneCancel")
+        self.btn_save = QPushButton(self)
+        self.btn_save.setObjectName("zoneSave")
+        self.btn_save.setDefault(True)
+
+        # Three short rows rather than one long one: a longer translation (or 150 % scaling)
+        # must wrap the how-to, never squeeze a button's text away.
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addSpacing(12)
+        head.addWidget(self.hint, 1)
+        pick = QHBoxLayout()
+        pick.addWidget(self.element_caption)
+        for btn in self.elements.values():
+            pick.addWidget(btn)
+        pick.addStretch(1)
+        act = QHBoxLayout()
+        for btn in (self.btn_delete, self.btn_clear, self.btn_reset):
+            act.addWidget(btn)
+        act.addStretch(1)
+        act.addWidget(self.btn_cancel)
+        act.addWidget(self.btn_save)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)
         box.setSpacing(4)
-        box.addLayout(top)
-        box.addLayout(bottom)
+        for row in (head, pick, act):
+            row.setContentsMargins(0, 0, 0, 0)
+            box.addLayout(row)
         self.hide()
         self.retranslate()
 
