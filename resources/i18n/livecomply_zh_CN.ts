@@ -66,7 +66,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="258"/>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Session {id}</source>
         <extracomment>How a test (or ``--source`` on the command line) replaces the configured source.</extracomment>
         <translation>会话 {id}</translation>
@@ -97,72 +97,72 @@
         <translation>广告标识未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Expected zones saved and applied to the running check.</source>
         <translation>期望区域已保存，并已应用到正在进行的检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Expected zones saved; they apply when monitoring starts.</source>
         <translation>期望区域已保存，将在开始监看时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>LiveComply</source>
         <translation>直播合规助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Compliance alarm: {what}</source>
         <translation>合规警报：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>reconnecting in {s} s</source>
         <translation>{s} 秒后重连</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>reconnecting…</source>
         <translation>重连中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Monitoring is not running, so nothing can be recorded: start monitoring first.</source>
         <translation>监看未运行，无法记录：请先开始监看。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Restart monitoring</source>
         <translation>重新开始监看</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Restart monitoring with the new settings now? The current evidence session ends.</source>
         <translation>现在按新设置重新开始监看吗？当前证据会话将结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Evidence snapshot</source>
         <translation>证据截图</translation>
     </message>
@@ -894,57 +894,57 @@
 <context>
     <name>ZoneEditorBar</name>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="79"/>
+        <location filename="../../ui/zone_editor_view.py" line="84"/>
         <source>Edit expected zones</source>
         <translation>编辑期望区域</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="80"/>
+        <location filename="../../ui/zone_editor_view.py" line="85"/>
         <source>Element:</source>
         <translation>元素：</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="83"/>
+        <location filename="../../ui/zone_editor_view.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="84"/>
+        <location filename="../../ui/zone_editor_view.py" line="89"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="85"/>
+        <location filename="../../ui/zone_editor_view.py" line="90"/>
         <source>Delete zone</source>
         <translation>删除区域</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="86"/>
+        <location filename="../../ui/zone_editor_view.py" line="91"/>
         <source>Delete the selected zone (Delete key)</source>
         <translation>删除选中的区域（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="87"/>
+        <location filename="../../ui/zone_editor_view.py" line="92"/>
         <source>Clear this element</source>
         <translation>清除该元素的区域</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="88"/>
+        <location filename="../../ui/zone_editor_view.py" line="93"/>
         <source>Remove every zone of the selected element</source>
         <translation>删除所选元素的全部区域</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="89"/>
+        <location filename="../../ui/zone_editor_view.py" line="94"/>
         <source>Reset to the profile&apos;s zones</source>
         <translation>恢复配置文件的区域</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="91"/>
+        <location filename="../../ui/zone_editor_view.py" line="96"/>
         <source>Forget the zones drawn on this PC and use those in the profile file</source>
         <translation>丢弃在本机画的区域，改用配置文件中的区域</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_editor_view.py" line="93"/>
+        <location filename="../../ui/zone_editor_view.py" line="98"/>
         <source>Drag on the preview to draw where the element is expected; click a zone to select it. A found element whose centre is outside all its zones is misplaced.</source>
         <translation>在预览画面上拖动鼠标，画出该元素应在的位置；单击区域可选中。识别到的元素中心若不在其任何区域内，即判为位置不符。</translation>
     </message>
