@@ -69,6 +69,21 @@ def _classify_text(text: str, pack: RulePack) -> _Classified:
     return kind, matches, degraded
 
 
+def _classified(text: str, pack: RulePack) -> _Classified:
+    key = (id(pack), text)
+    hit = _TEXT_CACHE.get(key)
+    if hit is None:
+        if len(_TEXT_CACHE) >= 4096:
+            _TEXT_CACHE.clear()
+        hit = _TEXT_CACHE[key] = _classify_text(text, pack)
+    return hit
+
+
+def is_viewer_text(text: str, pack: RulePack) -> bool:
+    """Whether a line is the audience's (chat, 弹幕, system lines, platform chrome)."""
+    return _classified(text, pack)[0] is not None
+
+
 def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
     """Who each line belongs to and which elements it shows.
 
@@ -77,13 +92,7 @@ def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
     """
     out = []
     for line in lines:
-        key = (id(pack), line.text)
-        hit = _TEXT_CACHE.get(key)
-        if hit is None:
-            if len(_TEXT_CACHE) >= 4096:
-                _TEXT_CACHE.clear()
-            hit = _TEXT_CACHE[key] = _classify_text(line.text, pack)
-        kind, matches, degraded = hit
+        kind, matches, degraded = _classified(line.text, pack)
         out.append(LineInfo(line=line, viewer=kind, matches=dict(matches), degraded=degraded))
     return out
 

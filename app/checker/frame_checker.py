@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.checker.degraded import degraded_elements
-from app.checker.elements import ElementJudge, LineInfo, classify_lines
+from app.checker.elements import ElementJudge, LineInfo, classify_lines, is_viewer_text
 from app.checker.plates import corner_plates
 from app.checker.qr import find_qr_codes
 from app.checker.result import (
@@ -25,7 +25,7 @@ from app.checker.result import (
     QrFinding,
     Status,
 )
-from app.ocr.base import OcrEngine, OcrLine
+from app.ocr.base import OcrEngine, OcrLine, Reuse
 from app.rules.match import comparison_parts, find_banned, match_element
 from app.rules.pack import RulePack, load_rule_pack
 from app.rules.profile import Profile
@@ -65,9 +65,16 @@ class FrameChecker:
         analysis.result.elapsed_ms = (time.perf_counter() - t0) * 1000.0
         return analysis.result
 
-    def read_lines(self, image: np.ndarray) -> list[OcrLine]:
-        """Whole-frame OCR, plus corner label plates the detector passed over (see plates.py)."""
-        lines = self.engine.read(image)
+    def is_viewer_line(self, line: OcrLine) -> bool:
+        """The audience's text (chat, 弹幕…): it never counts for or against the room."""
+        return is_viewer_text(line.text, self.pack)
+
+    def read_lines(self, image: np.ndarray, reuse: Reuse | None = None) -> list[OcrLine]:
+        """Whole-frame OCR, plus corner label plates the detector passed over (see plates.py).
+
+        ``reuse`` (from the monitor) spares recognising lines that have not changed.
+        """
+        lines = self.engine.read(image, reuse=reuse)
         t = self.profile.thresholds
         plates = corner_plates(
             image, [ln.box for ln in lines], t.ad_corner_height_frac, t.ad_corner_width_frac

@@ -7,6 +7,7 @@ Two entry points, because their costs differ by an order of magnitude (see OCR_F
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -24,6 +25,11 @@ class OcrLine:
     confidence: float
 
 
+# Given a box detection found, the line already read there if its pixels have not changed since
+# (the monitor keeps them), else None: a periodic whole-frame pass then only recognises what is new.
+Reuse = Callable[[Box], "OcrLine | None"]
+
+
 class OcrError(RuntimeError):
     """The engine cannot run here (missing binary, missing language data, broken model)."""
 
@@ -34,8 +40,12 @@ class OcrEngine(Protocol):
 
     name: str
 
-    def read(self, image: np.ndarray) -> list[OcrLine]:
-        """Detect and recognise every text line in ``image``."""
+    def read(self, image: np.ndarray, reuse: Reuse | None = None) -> list[OcrLine]:
+        """Detect and recognise every text line in ``image``.
+
+        Where ``reuse`` returns a line for a detected box, that reading is kept instead of
+        recognising the box again (engines that cannot split the two steps may ignore it).
+        """
         ...
 
     def recognize(self, image: np.ndarray, boxes: list[Box]) -> list[OcrLine]:

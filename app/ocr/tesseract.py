@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from app.geometry import Box
-from app.ocr.base import OcrError, OcrLine
+from app.ocr.base import OcrError, OcrLine, Reuse
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -57,7 +57,8 @@ class TesseractEngine:
             rgb, lang=self._lang, config=f"--psm {psm}", output_type=self._tess.Output.DICT
         )
 
-    def read(self, image: np.ndarray) -> list[OcrLine]:
+    def read(self, image: np.ndarray, reuse: Reuse | None = None) -> list[OcrLine]:
+        # Tesseract detects and recognises in one call, so there is nothing to reuse.
         d = self._data(image, psm=11)
         groups: dict[tuple[int, int, int], list[int]] = {}
         for i, word in enumerate(d["text"]):
