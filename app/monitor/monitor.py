@@ -81,7 +81,7 @@ class Monitor:
         t: float,
         result: FrameResult,
         wall: datetime | None = None,
-        snapshot: Callable[[], bytes] | None = None,
+        snapshot: Callable[[], bytes | None] | None = None,
     ) -> list[MonitorEvent]:
         """Feed one sample's result; returns the events it caused (usually none)."""
         wall = wall or datetime.now(UTC)
@@ -163,7 +163,7 @@ class Monitor:
         return out
 
     def _event(
-        self, tr: Transition, wall: datetime, snapshot: Callable[[], bytes] | None
+        self, tr: Transition, wall: datetime, snapshot: Callable[[], bytes | None] | None
     ) -> MonitorEvent:
         d = dict(tr.detail)
         d["key"] = tr.key

@@ -14,7 +14,7 @@ import queue
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -50,10 +50,27 @@ class SampleUpdate:
 
     t: float
     wall: datetime
-    frame: Frame
+    frame: Frame | None  # None when the sample was analysed in another process (audit)
     result: FrameResult
     stats: ReadStats
     elapsed_ms: float
+
+
+@dataclass(slots=True)
+class Analysed:
+    """One frame read and judged; what crosses from an audit worker to the recording loop."""
+
+    t: float
+    result: FrameResult
+    stats: ReadStats
+    elapsed_ms: float
+    snapshot: bytes | None = None  # JPEG of the frame, sent along when it was not compliant
+
+    def jpeg(self) -> bytes | None:
+        """The evidence snapshot, asked for when a violation starts on this sample (which is
+        never a compliant one, so a worker that sends JPEGs for non-compliant samples only
+        never leaves a violation without its picture)."""
+        return self.snapshot
 
 
 @dataclass(slots=True)
@@ -139,6 +156,7 @@ class MonitorRunner:
         self.reader = IncrementalReader(
             checker.engine,
             full_read=checker.read_lines,
+            is_viewer=checker.is_viewer_line,
             full_every_s=full_every_s or settings.full_detect_every_s,
         )
         self.session = ""
@@ -163,6 +181,7 @@ class MonitorRunner:
         self._gap_started: float | None = None
         self._force_full = True
         self._rejudge = False
+        self._last_analysed: FrameResult | None = None
 
     # -- wiring ---------------------------------------------------------------------------
     def subscribe(self, callback: Callable[[MonitorEvent], None]) -> None:
@@ -193,13 +212,15 @@ class MonitorRunner:
         clean = {e: tuple(tuple(float(v) for v in z) for z in zs) for e, zs in zones.items() if zs}
         self._inbox.put(("zones", clean))
 
-    def _on_source_event(self, e: SourceEvent) -> None:
+    def on_source_event(self, e: SourceEvent) -> None:
+        """What the source reports (connected, disconnected…); thread-safe, handled in order
+        on the loop's thread."""
         self._inbox.put(e)
 
     # -- loop -----------------------------------------------------------------------------
     def run(self, duration: float | None = None) -> RunSummary:
         """Run until ``duration`` seconds of samples, the source ends, or ``stop()``."""
-        self.source.start(self._on_source_event)
+        self.source.start(self.on_source_event)
         period = 1.0 / self.sample_hz
         t_start = self._clock()
         next_tick = t_start
@@ -310,25 +331,64 @@ class MonitorRunner:
         self._emit(MonitorEvent(kind, e.wall, self.session, t=t, detail=detail))
 
     def _process(self, frame: Frame) -> None:
-        t0 = time.perf_counter()
         image = frame.image
-        lines, stats = self.reader.read(image, frame.t, force_full=self._force_full)
+        analysed = self.analyse(image, frame.t)
+        self._account(
+            analysed, frame.wall, frame, snapshot=lambda: encode_snapshot(image)
+        )
+
+    def analyse(self, image: np.ndarray, t: float) -> Analysed:
+        """Read and judge one frame (the costly half of a sample; no events, no store)."""
+        t0 = time.perf_counter()
+        lines, stats = self.reader.read(image, t, force_full=self._force_full)
         self._force_full = False
-        previous = self.monitor.last_result
+        previous = self._last_analysed
         if stats.mode == "cached" and previous is not None and not self._rejudge:
             # Nothing on screen changed: the last judgement stands (this is the steady state of
             # a long show, so it must cost next to nothing).
             result = dataclasses.replace(previous)
         else:
             analysis = self.checker.evaluate(image, lines, qr=True)
-            result = self.anchors.apply(image, analysis.result, frame.t)
+            result = self.anchors.apply(image, analysis.result, t)
         self._rejudge = False
+        self._last_analysed = result
         elapsed = (time.perf_counter() - t0) * 1000.0
         result.elapsed_ms = elapsed
-        wall = frame.wall
-        events = self.monitor.process(
-            frame.t, result, wall, snapshot=lambda: encode_snapshot(image)
-        )
+        return Analysed(t, result, stats, elapsed)
+
+    def consume(self, samples: Iterable[Analysed], duration: float | None = None) -> RunSummary:
+        """The events-and-evidence half of the loop over samples analysed elsewhere.
+
+        A parallel audit analyses stretches of a recording in worker processes and hands the
+        results here in media-time order, so one debounce state and one hash chain see the
+        whole recording as the serial loop would.
+        """
+        last_t = 0.0
+        first_t: float | None = None
+        try:
+            for a in samples:
+                self._drain_inbox(last_t)
+                if self._stop.is_set():
+                    break
+                first_t = a.t if first_t is None else first_t
+                last_t = a.t
+                self._account(a, datetime.now(UTC), None, snapshot=a.jpeg)
+                if duration is not None and a.t - first_t >= duration:
+                    break
+        finally:
+            self._drain_inbox(last_t)
+            self._finish(last_t)
+        return self.summary
+
+    def _account(
+        self,
+        a: Analysed,
+        wall: datetime,
+        frame: Frame | None,
+        snapshot: Callable[[], bytes | None] | None,
+    ) -> None:
+        result, stats, elapsed = a.result, a.stats, a.elapsed_ms
+        events = self.monitor.process(a.t, result, wall, snapshot=snapshot)
         self.summary.samples += 1
         if self.summary.samples % 300 == 0:
             _release_freed_memory()
@@ -344,11 +404,11 @@ class MonitorRunner:
                 t=wall,
                 mode=stats.mode,
                 qr=len(result.qr_codes),
-                media_t=round(frame.t, 3),
+                media_t=round(a.t, 3),
             )
         for e in events:
             self._emit(e)
-        update = SampleUpdate(frame.t, wall, frame, result, stats, elapsed)
+        update = SampleUpdate(a.t, wall, frame, result, stats, elapsed)
         for cb in self._sample_subs:
             try:
                 cb(update)

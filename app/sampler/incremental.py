@@ -43,12 +43,30 @@ class _Tracked:
     line: OcrLine
     sig: np.ndarray
     changes: int = 0  # consecutive samples whose pixels changed
+    fine: np.ndarray | None = None  # finer signature when the line was read (see _reuser)
+
+
+_FINE_THR = 24  # grey levels per 4×4 cell: above H.264 noise, below a changed stroke
+
+
+def _fine_sig(gray: np.ndarray, box: Box) -> np.ndarray:
+    """Mean grey of 4×4-pixel cells of the box (a changed digit shows in some cell)."""
+    h, w = gray.shape
+    b = box.clipped(w, h)
+    if b.w < 4 or b.h < 4:
+        return np.zeros((1, 1), np.int16)
+    crop = gray[b.y : b.y2, b.x : b.x2]
+    return cv2.resize(crop, (b.w // 4, b.h // 4), interpolation=cv2.INTER_AREA).astype(np.int16)
 
 
 @dataclass(slots=True)
 class IncrementalReader:
     engine: OcrEngine
-    full_read: Callable[[np.ndarray], list[OcrLine]] | None = None  # default: engine.read
+    # Whole-frame read (default: engine.read); gets a ``reuse`` lookup for unchanged lines.
+    full_read: Callable[..., list[OcrLine]] | None = None
+    # Lines that are the audience's (chat, 弹幕): when they change they are not read again
+    # until the next full pass (see _partial).
+    is_viewer: Callable[[OcrLine], bool] | None = None
     full_every_s: float = 10.0
     block: int = 32
     change_thr: float = 10.0  # mean abs grey-level difference that counts as a change
@@ -58,6 +76,7 @@ class IncrementalReader:
     _prev_grid: np.ndarray | None = None
     _stable: np.ndarray | None = None  # consecutive samples each block stayed the same
     _churn: np.ndarray | None = None  # decaying count of recent changes per block
+    _viewer: np.ndarray | None = None  # blocks of audience text that changed since the full pass
     max_detect_area: float = 0.2  # more new area than this waits for the periodic full pass
     _last_full: float = -1e18
     _shape: tuple[int, int] = (0, 0)
@@ -84,6 +103,9 @@ class IncrementalReader:
             return np.zeros((_SIG_SIZE[1], _SIG_SIZE[0]), np.int16)
         crop = gray[b.y : b.y2, b.x : b.x2]
         return cv2.resize(crop, _SIG_SIZE, interpolation=cv2.INTER_AREA).astype(np.int16)
+
+    def _track(self, gray: np.ndarray, line: OcrLine) -> _Tracked:
+        return _Tracked(line, self._sig(gray, line.box), fine=_fine_sig(gray, line.box))
 
     def read(
         self, image: np.ndarray, t: float, force_full: bool = False
@@ -116,12 +138,38 @@ class IncrementalReader:
     def _full(
         self, image: np.ndarray, gray: np.ndarray, grid: np.ndarray, t: float
     ) -> list[OcrLine]:
-        lines = (self.full_read or self.engine.read)(image)
-        self._lines = [_Tracked(ln, self._sig(gray, ln.box)) for ln in lines]
+        lines = (self.full_read or self.engine.read)(image, reuse=self._reuser(gray))
+        self._lines = [self._track(gray, ln) for ln in lines]
         self._det_grid = grid.copy()
+        self._viewer = np.zeros(grid.shape, bool)
         self._last_full = t
         self._shape = image.shape[:2]
         return self.lines
+
+    def _reuser(self, gray: np.ndarray) -> Callable[[Box], OcrLine | None]:
+        """For a full pass: the line already read in (almost) the same box, if unchanged.
+
+        Most of a periodic full pass re-reads overlays that have not moved or changed; detection
+        must still run (new text anywhere), recognition need not. "Unchanged" is strict here —
+        every cell of a fine signature within noise — so one changed digit of a price is read
+        again.
+        """
+        known = [tr for tr in self._lines if tr.line.text and tr.fine is not None]
+        if not known:
+            return lambda _box: None
+
+        def reuse(box: Box) -> OcrLine | None:
+            for tr in known:
+                old = tr.line.box
+                inter = old.intersection(box)
+                if inter is None or inter.area < 0.85 * max(old.area, box.area):
+                    continue
+                fine = _fine_sig(gray, old)
+                if fine.shape == tr.fine.shape and int(np.abs(fine - tr.fine).max()) <= _FINE_THR:
+                    return OcrLine(tr.line.text, box, tr.line.confidence)
+            return None
+
+        return reuse
 
     def _partial(
         self, image: np.ndarray, gray: np.ndarray, grid: np.ndarray, changed_now: np.ndarray | None
@@ -130,19 +178,31 @@ class IncrementalReader:
         # 1. Known lines whose pixels changed: recognise again in the same box.
         # A line that changes sample after sample is moving text (弹幕, a ticker): re-reading it
         # in a box it has already left is wasted work; the periodic full pass finds it again.
+        # Audience text that changed (the chat scrolled) is dropped and its blocks left to the
+        # full pass: reading it costs ~40 ms a line every time the chat moves, and whatever it
+        # says can neither satisfy nor break a rule.
         stale = []
-        for i, tr in enumerate(self._lines):
+        assert self._viewer is not None
+        kept: list[_Tracked] = []
+        for tr in self._lines:
             sig = self._sig(gray, tr.line.box)
             if float(np.abs(sig - tr.sig).mean()) > self.change_thr:
+                if self.is_viewer is not None and self.is_viewer(tr.line):
+                    self._viewer[self._blocks(tr.line.box)] = True
+                    continue
                 tr.changes += 1
                 if tr.changes <= 2:
-                    stale.append((i, sig))
+                    stale.append((len(kept), sig))
             else:
                 tr.changes = 0
+            kept.append(tr)
+        self._lines = kept
         if stale:
             fresh = self.engine.recognize(image, [self._lines[i].line.box for i, _ in stale])
             for (i, sig), line in zip(stale, fresh, strict=True):
-                self._lines[i] = _Tracked(line, sig, self._lines[i].changes)
+                self._lines[i] = _Tracked(
+                    line, sig, self._lines[i].changes, _fine_sig(gray, line.box)
+                )
             stats.mode, stats.recognized = "partial", len(stale)
 
         # 2. Blocks that changed since their last detection and have settled: new overlays.
@@ -156,12 +216,8 @@ class IncrementalReader:
             tracked = np.zeros_like(settled)
             _bh, _bw = settled.shape
             for tr in self._lines:
-                b = tr.line.box
-                tracked[
-                    b.y // self.block : (b.y2 - 1) // self.block + 1,
-                    b.x // self.block : (b.x2 - 1) // self.block + 1,
-                ] = True
-            new = settled & ~tracked
+                tracked[self._blocks(tr.line.box)] = True
+            new = settled & ~tracked & ~self._viewer
             # Blocks inside tracked lines are handled by step 1; accept their new state.
             self._det_grid[settled & tracked] = grid[settled & tracked]
             h, w = image.shape[:2]
@@ -177,6 +233,13 @@ class IncrementalReader:
                     self._det_grid[r.y : r.y2, r.x : r.x2] = grid[r.y : r.y2, r.x : r.x2]
                 stats.mode = "partial"
         return self.lines, stats
+
+    def _blocks(self, b: Box) -> tuple[slice, slice]:
+        """The grid cells a box covers."""
+        return (
+            slice(b.y // self.block, (b.y2 - 1) // self.block + 1),
+            slice(b.x // self.block, (b.x2 - 1) // self.block + 1),
+        )
 
     @staticmethod
     def _regions(mask: np.ndarray) -> list[Box]:
@@ -195,5 +258,5 @@ class IncrementalReader:
         ]
         # Lines mostly inside the re-detected region are replaced by what detection found now.
         kept = [tr for tr in self._lines if tr.line.box.overlap_fraction(box) < 0.6]
-        kept.extend(_Tracked(ln, self._sig(gray, ln.box)) for ln in found)
+        kept.extend(self._track(gray, ln) for ln in found)
         self._lines = kept

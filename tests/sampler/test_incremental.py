@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.capture.demo import demo_frame_at
+from app.checker.frame_checker import FrameChecker
 from app.ocr.rapid import RapidOcrEngine
+from app.rules.profile import load_profile
 from app.sampler.incremental import IncrementalReader
 
 
@@ -57,3 +59,51 @@ def test_periodic_and_forced_full_passes(engine) -> None:
     assert reader.read(frame, 1.0)[1].mode == "cached"
     assert reader.read(frame, 6.0)[1].mode == "full"
     assert reader.read(frame, 7.0, force_full=True)[1].mode == "full"
+
+
+class CountingEngine(RapidOcrEngine):
+    """The real engine, noting which lines it had to recognise."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.recognized: list[str] = []
+
+    def recognize(self, image, boxes):
+        out = super().recognize(image, boxes)
+        self.recognized.extend(ln.text for ln in out)
+        return out
+
+
+@pytest.fixture(scope="module")
+def counting() -> CountingEngine:
+    return CountingEngine()
+
+
+def test_a_full_pass_recognises_only_lines_whose_pixels_changed(counting) -> None:
+    reader = IncrementalReader(counting, full_every_s=1.0)
+    first, _ = reader.read(demo_frame_at(2.0), 0.0)
+    counting.recognized.clear()
+    same, stats = reader.read(demo_frame_at(2.0), 5.0)
+    assert stats.mode == "full" and texts(same) == texts(first)
+    assert counting.recognized == []  # detection ran; every line was reused
+    # 2.5 s later the chat has scrolled and the host moved: those lines are read again, and the
+    # result is what a fresh whole-frame read says.
+    counting.recognized.clear()
+    later, stats = reader.read(demo_frame_at(4.6), 10.0)
+    assert stats.mode == "full"
+    fresh = counting.read(demo_frame_at(4.6))
+    assert sorted(ln.text for ln in later) == sorted(ln.text for ln in fresh)
+    assert 0 < len(counting.recognized) - len(fresh) < len(fresh)
+
+
+def test_audience_lines_that_change_wait_for_the_full_pass(counting) -> None:
+    checker = FrameChecker(load_profile("default"), counting)
+    reader = IncrementalReader(counting, full_every_s=1000, is_viewer=checker.is_viewer_line)
+    first, _ = reader.read(demo_frame_at(2.0), 0.0)
+    chat = {ln.text for ln in first if checker.is_viewer_line(ln) and "：" in ln.text}
+    assert len(chat) >= 3
+    counting.recognized.clear()
+    later, _ = reader.read(demo_frame_at(4.6), 1.0)  # the chat scrolled by one line
+    assert not any("：" in t for t in counting.recognized)  # no chat line was read again
+    assert not chat & {ln.text for ln in later}  # and the stale readings are gone
+    assert has_label(later)  # the room's own text is still known
