@@ -1,16 +1,22 @@
 """How fast ``livecomply audit`` checks a recording, as a multiple of real time.
 
     python -m bench.audit_speed [--seconds 120] [--every 1s] [--rec demo1080.mp4] [--keep]
+                                [--workers N]
 
 Makes a 1920×1080 25 fps H.264 recording of the demo live room (``demo_frame_at`` frames piped
 raw to ffmpeg: libx264 veryfast, crf 23, 2 s GOP as streaming platforms ask for, yuv420p), then
-runs ``livecomply audit REC --every 1s --db TMP --json`` in-process (``app.cli.main.main``; if the
-command itself fails, the same FileSource + MonitorRunner path it uses, and says so) and reports
+in the same run, one after the other:
 
-* ×real time (wall)  = media seconds / wall seconds of the audit: what the user waits for, but
-  on a shared machine it measures the neighbours too;
-* ×real time (CPU)   = media seconds / CPU seconds of the audit (getrusage, this process and its
-  children): the speed one free core would reach, comparable across runs;
+* the baseline: reaching every sample of the recording as the audit does (decode only);
+* ``livecomply audit REC --every 1s --workers 1 --db TMP --json`` in-process (serial);
+* the same with ``--workers N`` (default: one per core);
+
+and reports for each
+
+* ×real time (wall)  = media seconds / wall seconds: what the user waits for, but on a shared
+  machine it measures the neighbours too — hence also the ratio to the decode-only baseline;
+* ×real time (CPU)   = media seconds / CPU seconds (getrusage, this process and its reaped
+  children, i.e. the workers): the work done, comparable across runs;
 
 plus the load average and the audit's own summary (samples, modes, violations found). The
 issue's target is ≥ 20× real time. ``--rec`` reuses (or keeps, with ``--keep``) the recording,
@@ -31,6 +37,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from app.capture.demo import demo_frame_at, load_timeline
 
@@ -85,13 +92,14 @@ def expected_faults(seconds: float) -> int:
     )
 
 
-def run_audit_cli(rec: Path, db: Path, every: str) -> tuple[int, dict[str, object]]:
-    """``livecomply audit REC --every EVERY --db DB --json`` in-process."""
+def run_audit_cli(rec: Path, db: Path, every: str, workers: int) -> tuple[int, dict[str, object]]:
+    """``livecomply audit REC --every EVERY --workers N --db DB --json`` in-process."""
     from app.cli.main import main as cli_main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        status = cli_main(["audit", str(rec), "--every", every, "--db", str(db), "--json"])
+        status = cli_main(["audit", str(rec), "--every", every, "--workers", str(workers),
+                           "--db", str(db), "--json"])
     summary: dict[str, object] = {}
     for line in out.getvalue().splitlines():
         with contextlib.suppress(ValueError):
@@ -101,48 +109,23 @@ def run_audit_cli(rec: Path, db: Path, every: str) -> tuple[int, dict[str, objec
     return status, summary
 
 
-def run_audit_runner(rec: Path, db: Path, every: str) -> tuple[int, dict[str, object]]:
-    """What ``cmd_audit.run`` does, without its progress bar and printing."""
+def decode_only(rec: Path, every: float) -> int:
+    """The baseline: reach every sample of the recording as the audit does, with no checks."""
     from app.capture.file import FileSource
-    from app.cli._session import build_checker, open_store, parse_interval
-    from app.monitor.runner import MonitorRunner
 
-    interval = parse_interval(every)
-    checker = build_checker(None, None)
-    source = FileSource(rec, mode="fast", interval=interval)
-    store = open_store(db)
-    try:
-        runner = MonitorRunner(source, checker, store, realtime=False, sample_hz=1.0 / interval,
-                               meta={"command": "audit", "recording": str(rec)})
-        summary = runner.run().to_json()
-    finally:
-        store.close()
-    return (1 if summary["violations"] else 0), summary
+    src = FileSource(rec, mode="fast", interval=every)
+    src.start()
+    n = 0
+    while src.grab() is not None:
+        n += 1
+    src.stop()
+    return n
 
 
-def run_audit(
-    rec: Path, db: Path, every: str, via: str
-) -> tuple[float, float, int, dict[str, object], str]:
-    """Run the audit; returns (wall s, CPU s, exit status, session summary, how it ran).
-
-    ``via="cli"`` falls back to the runner (and says so) when the command itself fails, so a
-    CLI bug does not hide the speed of the checks.
-    """
+def timed(fn: Any, *args: Any) -> tuple[float, float, Any]:
     w0, c0 = time.monotonic(), cpu_s()
-    how = via
-    if via == "cli":
-        try:
-            status, summary = run_audit_cli(rec, db, every)
-        except Exception as exc:  # report it, then measure the same work through the runner
-            how = f"runner (the CLI failed: {type(exc).__name__}: {exc})"
-            print(f"  livecomply audit failed: {type(exc).__name__}: {exc}; timing the runner "
-                  "path cmd_audit uses instead", flush=True)
-            db.unlink(missing_ok=True)
-            w0, c0 = time.monotonic(), cpu_s()
-            status, summary = run_audit_runner(rec, db.with_name("audit-runner.db"), every)
-    else:
-        status, summary = run_audit_runner(rec, db, every)
-    return time.monotonic() - w0, cpu_s() - c0, status, summary, how
+    out = fn(*args)
+    return time.monotonic() - w0, cpu_s() - c0, out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,8 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--every", default="1s", help="audit sample interval (default 1s)")
     ap.add_argument("--rec", type=Path, default=None, help="recording to use or create")
     ap.add_argument("--keep", action="store_true", help="keep the recording made in a temp dir")
-    ap.add_argument("--via", choices=("cli", "runner"), default="cli",
-                    help="time `livecomply audit` in-process (default) or the runner directly")
+    ap.add_argument("--workers", type=int, default=0,
+                    help="workers of the parallel run (default: one per core)")
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="livecomply-audit-") as tmp:
@@ -168,9 +151,16 @@ def main(argv: list[str] | None = None) -> int:
             ).stdout.strip()
             with contextlib.suppress(ValueError):
                 media_s = float(got)
+        from app.cli._session import parse_interval
+        from app.monitor.audit import default_workers
+
+        workers = args.workers or default_workers()
         load0 = os.getloadavg()
-        wall, cpu, status, summary, how = run_audit(rec, Path(tmp) / "audit.db", args.every,
-                                                    args.via)
+        base_wall, base_cpu, n = timed(decode_only, rec, parse_interval(args.every))
+        runs = {}
+        for label, w in (("serial (--workers 1)", 1), (f"parallel (--workers {workers})", workers)):
+            db = Path(tmp) / f"audit-{w}.db"
+            runs[label] = timed(run_audit_cli, rec, db, args.every, w)
         load1 = os.getloadavg()
         if args.keep and args.rec is None:
             kept = Path.cwd() / rec.name
@@ -180,12 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\naudit of {media_s:.1f} s of 1920×1080 {FPS} fps H.264, --every {args.every} "
           f"({time.strftime('%Y-%m-%d %H:%M')}, load average {load0[0]:.2f} → {load1[0]:.2f} "
           f"on {os.cpu_count()} CPUs)")
-    print(f"  via {how}")
-    print(f"  exit status {status}; samples {summary.get('samples')}, modes "
-          f"{summary.get('modes')}, violations {summary.get('violations')} "
-          f"(the timeline has {expected_faults(media_s)} faults in this span)")
-    print(f"  ×real time (wall): {media_s / wall:6.2f}   (target ≥ 20)")
-    print(f"  ×real time (CPU):  {media_s / cpu:6.2f}   (CPU / wall = {cpu / wall:.2f} cores)")
+    print(f"  baseline, decoding the {n} samples only: {media_s / base_wall:6.1f}× real time "
+          f"(wall), {media_s / base_cpu:6.1f}× (CPU)")
+    serial_wall = next(iter(runs.values()))[0]
+    for label, (wall, cpu, (status, summary)) in runs.items():
+        print(f"  {label}: exit {status}; samples {summary.get('samples')}, modes "
+              f"{summary.get('modes')}, violations {summary.get('violations')} "
+              f"(the timeline has {expected_faults(media_s)} faults in this span)")
+        print(f"    ×real time (wall) {media_s / wall:6.2f}  (target ≥ 20);  "
+              f"×real time (CPU) {media_s / cpu:6.2f};  wall / decode-only wall "
+              f"{wall / base_wall:5.1f};  serial wall / this wall {serial_wall / wall:4.2f}")
     return 0
 
 

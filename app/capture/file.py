@@ -51,6 +51,8 @@ class FileSource:
         *,
         strategy: str = "auto",
         start_wall: datetime | None = None,
+        from_s: float = 0.0,
+        until_s: float | None = None,
     ) -> None:
         if mode not in MODES:
             raise SourceError(f"文件模式无效 (file mode must be one of {MODES}, not {mode!r})")
@@ -66,6 +68,11 @@ class FileSource:
         if strategy == "auto":
             self.strategy = "seek" if self.interval >= SEEK_FROM_S else "grab"
         self.start_wall = start_wall
+        # Fast mode only: the stretch [from_s, until_s) of media time, for an audit split across
+        # processes. Samples stay on the same grid (from_s is a multiple of the interval).
+        if from_s < 0 or (until_s is not None and until_s <= from_s):
+            raise SourceError(f"bad stretch of the recording: {from_s}–{until_s} s")
+        self.from_s, self.until_s = float(from_s), until_s
         self.fps = 0.0
         self.duration: float | None = None
         self.size: tuple[int, int] = (0, 0)
@@ -73,8 +80,8 @@ class FileSource:
         self._lock = threading.Lock()
         self._seq = 0
         self._index = 0  # frames grabbed so far (fallback clock when timestamps are missing)
-        self._next_t = 0.0
-        self._position = 0.0
+        self._next_t = self.from_s
+        self._position = self.from_s
         self._eof = False
         self._frame: Frame | None = None  # realtime: newest frame not handed out yet
         self._thread: threading.Thread | None = None
@@ -103,6 +110,11 @@ class FileSource:
         self.size = (w, h)
         self._emit("connected", f"{self.path.name}: {w}×{h} @ {self.fps:g} fps",
                    duration=self.duration, fps=self.fps)
+        if self.from_s > 0:
+            # OpenCV seeks to the keyframe before and decodes up to the frame asked for.
+            cap.set(cv2.CAP_PROP_POS_MSEC, self.from_s * 1000.0)
+            if self.fps > 0:
+                self._index = round(self.from_s * self.fps)
         if self.mode == "realtime":
             self._thread = threading.Thread(target=self._realtime_main, name=f"capture-{self.name}",
                                             daemon=True)
@@ -199,6 +211,9 @@ class FileSource:
                 self._eof = True
                 if self.duration is not None:
                     self._position = max(self._position, self.duration)
+                return None
+            if self.until_s is not None and t + half_frame >= self.until_s:
+                self._eof = True
                 return None
             if t + half_frame >= self._next_t:
                 frame = self._make_frame(cap, t)

@@ -19,6 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("recording", type=Path)
     p.add_argument("--every", default="1s", help="sample interval in media time (default 1s)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="processes reading the recording at once (default: one per CPU core; 1 = serial)",
+    )
     add_common(p)
     p.set_defaults(func=run)
 
@@ -28,27 +34,28 @@ def run(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     from app.capture.base import SourceError
-    from app.capture.file import FileSource
     from app.cli._session import parse_interval
-    from app.monitor.runner import MonitorRunner
+    from app.monitor.audit import ParallelAudit
 
     if not args.recording.is_file():
         raise UserError(f"{args.recording}: no such file; give the path of a recording")
+    if args.workers < 0:
+        raise UserError("--workers must be 0 (one per core) or a positive number")
     every = parse_interval(args.every)
     checker = build_checker(args.profile, args.engine)
-    try:
-        source = FileSource(args.recording, mode="fast", interval=every)
-    except SourceError as exc:
-        raise UserError(str(exc)) from exc
     store = open_store(args.db)
-    runner = MonitorRunner(
-        source,
-        checker,
-        store,
-        realtime=False,
-        sample_hz=1.0 / every,
-        meta={"command": "audit", "recording": str(args.recording)},
-    )
+    try:
+        runner = ParallelAudit(
+            args.recording,
+            checker,
+            store,
+            every=every,
+            workers=args.workers or None,
+            meta={"command": "audit", "recording": str(args.recording)},
+        )
+    except SourceError as exc:
+        store.close()
+        raise UserError(str(exc)) from exc
     console = Console(stderr=True, highlight=False)
     progress = Progress(
         TextColumn("审核 audit"),
@@ -62,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     task = progress.add_task("audit", total=1.0)
 
     def on_sample(update: Any) -> None:
-        pos, dur = source.progress()
+        pos, dur = runner.progress()
         if dur:
             progress.update(task, completed=min(1.0, pos / dur))
 

@@ -134,3 +134,18 @@ def test_missing_and_broken_files(tmp_path: Path) -> None:
         FileSource(junk).start()
     with pytest.raises(SourceError, match="mode"):
         FileSource(junk, "slow")
+
+
+def test_a_stretch_of_the_recording_keeps_the_sampling_grid(hd_video: Path) -> None:
+    """An audit worker reads [from_s, until_s) and gets the samples the serial pass would."""
+    src = FileSource(hd_video, mode="fast", interval=1.0)
+    src.start()
+    whole = drain(src)
+    part = FileSource(hd_video, mode="fast", interval=1.0, from_s=4.0, until_s=7.0)
+    part.start()
+    got = drain(part)
+    assert [round(f.t, 2) for f in got] == [4.0, 5.0, 6.0]
+    by_t = {round(f.t, 2): f.image for f in whole}
+    assert all(np.array_equal(f.image, by_t[round(f.t, 2)]) for f in got)
+    with pytest.raises(SourceError):
+        FileSource(hd_video, from_s=5.0, until_s=5.0)
