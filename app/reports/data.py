@@ -406,6 +406,17 @@ class _Builder:
         if seg.row is not None:
             self.by_row.setdefault(seg.row, seg)
 
+    def _on_price_mismatch(self, r: Record) -> None:
+        """PriceWatch saw a price on screen that is not the rundown's: that reading is the
+        segment's screen price, so the product line says 不一致 with the price actually shown."""
+        p = r.payload
+        if p.get("status") != "start":
+            return
+        seg = self._product_for(p)
+        if seg is not None and p.get("on_screen"):
+            seg.screen_price = str(p["on_screen"])
+            seg.rundown_price = seg.rundown_price or str(p.get("rundown_price") or "")
+
     def _product_for(self, p: dict[str, Any]) -> ProductSegment | None:
         row = p.get("row")
         if isinstance(row, int) and row in self.by_row:

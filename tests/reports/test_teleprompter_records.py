@@ -40,3 +40,34 @@ def test_withdrawn_ticks_unsaid_reminders_and_negative_list(tmp_path: Path) -> N
     html = drive(render_html(data))
     assert "未说（确认跳过）" in html and "负面清单登记" in html and "持有许可证原件" in html
     assert "本场未记录违规" in html  # no monitor in this session: nothing invented
+
+
+def test_a_price_on_screen_that_differs_from_the_rundown_shows_in_the_product_line(
+    tmp_path: Path,
+) -> None:
+    """PriceWatch's records (real model, real watch) reach the report as 画面价格 … 不一致."""
+    from app.teleprompter.price_watch import PriceWatch
+
+    db = tmp_path / "lc.db"
+    plan = load_rundown(RUNDOWN).plan
+    assert plan is not None
+    with Store.open(db) as store:
+        sid = store.start_session("teleprompter", "default")
+
+        def record(kind: str, payload: dict[str, object]) -> None:
+            store.append(sid, kind, payload)
+
+        tp = TeleprompterModel(plan, record)
+        tp.start()
+        product = tp.current
+        assert product is not None and product.price
+        watch = PriceWatch(record, grace_s=2.0, recover_s=2.0)
+        for t in range(0, 12):
+            watch.update(float(t), "到手价 ¥59.9" if 2 <= t < 8 else None, product)
+        tp.finish(confirm=True)
+        store.end_session(sid)
+    data = drive(load_report(db, sid))
+    seg = data.products[0]
+    assert seg.screen_price == "到手价 ¥59.9" and seg.price_matches is False
+    html = drive(render_html(data))
+    assert "¥59.9" in html and "不一致" in html
