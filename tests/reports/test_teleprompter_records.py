@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.reports import drive, load_report, render_html
 from app.showplan import load_rundown
+from app.showplan.model import Recorder, ShowPlan
 from app.store import Store
 from app.teleprompter import TeleprompterModel
 from tests.reports.demo_session import RUNDOWN
 
 
-def test_withdrawn_ticks_unsaid_reminders_and_negative_list(tmp_path: Path) -> None:
-    db = tmp_path / "lc.db"
+@contextmanager
+def teleprompter_session(db: Path) -> Iterator[tuple[Store, str, Recorder, ShowPlan]]:
+    """A store with a teleprompter session open, its record callback and the demo rundown."""
     plan = load_rundown(RUNDOWN).plan
     assert plan is not None
     with Store.open(db) as store:
@@ -21,6 +25,12 @@ def test_withdrawn_ticks_unsaid_reminders_and_negative_list(tmp_path: Path) -> N
         def record(kind: str, payload: dict[str, object]) -> None:
             store.append(sid, kind, payload)
 
+        yield store, sid, record, plan
+
+
+def test_withdrawn_ticks_unsaid_reminders_and_negative_list(tmp_path: Path) -> None:
+    db = tmp_path / "lc.db"
+    with teleprompter_session(db) as (store, sid, record, plan):
         plan.findings.clear()
         tp = TeleprompterModel(plan, record)
         tp.start()
@@ -49,14 +59,7 @@ def test_a_price_on_screen_that_differs_from_the_rundown_shows_in_the_product_li
     from app.teleprompter.price_watch import PriceWatch
 
     db = tmp_path / "lc.db"
-    plan = load_rundown(RUNDOWN).plan
-    assert plan is not None
-    with Store.open(db) as store:
-        sid = store.start_session("teleprompter", "default")
-
-        def record(kind: str, payload: dict[str, object]) -> None:
-            store.append(sid, kind, payload)
-
+    with teleprompter_session(db) as (store, sid, record, plan):
         tp = TeleprompterModel(plan, record)
         tp.start()
         product = tp.current
