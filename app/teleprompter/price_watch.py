@@ -7,15 +7,11 @@ time is a finding, recorded once when it starts and once when it ends.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from app.monitor.debounce import Debouncer
-from app.showplan.model import Product
+from app.showplan.model import Product, Recorder
 from app.showplan.prices import price_matches
 
 ARTICLE = "000 第二十七条5; 001 第二十七条"
-
-Recorder = Callable[[str, dict[str, object]], None]
 
 
 class PriceWatch:
