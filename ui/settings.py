@@ -7,7 +7,8 @@ default repeated at each call site drifts; here the type coerces what ``QSetting
 Values live in an INI file under ``app.paths.config_dir()`` (so ``LIVECOMPLY_CONFIG_DIR`` moves
 it for tests). Secrets never do: the OBS password is in the OS keyring (``app.secrets``).
 A ``dict`` option is stored as one JSON string (INI has no nesting); what it holds is checked
-by its reader (``ui.zone_store`` for the drawn zones), as JSON alone says nothing of meaning.
+by its reader (``ui.zone_store`` for the drawn zones, ``ui.profile_overrides`` for the adjusted
+checks), as JSON alone says nothing of meaning.
 """
 
 from __future__ import annotations
@@ -103,6 +104,11 @@ OPTIONS: tuple[Option, ...] = (
     # the shipped profile files (see ui/zone_store.py).
     Option("profile_zones", dict, {},
            QT_TRANSLATE_NOOP("Settings", "Expected overlay zones per profile")),
+    # {profile: {"required.price": false, "monitor.grace_s.ad_label": 5.0, …}}: the checks
+    # adjusted in the settings dialog, only where they differ from the profile file
+    # (see ui/profile_overrides.py).
+    Option("profile_overrides", dict, {},
+           QT_TRANSLATE_NOOP("Settings", "Adjusted checks per profile")),
 )
 REGISTRY: dict[str, Option] = {o.name: o for o in OPTIONS}
 
