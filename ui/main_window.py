@@ -35,6 +35,7 @@ from app.teleprompter.price_watch import PriceWatch
 from ui import i18n, status, theme
 from ui.compact_view import CompactStrip
 from ui.main_view import MainWindowView
+from ui.profile_overrides import load_overrides
 from ui.session import MonitorConfig, build_setup
 from ui.settings import Settings
 from ui.sound import AlarmSound
@@ -182,10 +183,12 @@ class MainWindow(QObject):
         factory = self.source_factory
         # Read here, on the GUI thread: the settings object is not shared with the worker.
         zones = load_zones(self.settings, config.profile)
+        overrides = load_overrides(self.settings, config.profile)
 
         def build() -> RunnerSetup:
             source = factory() if factory is not None else None
-            return build_setup(config, store, source=source, realtime=realtime, zones=zones)
+            return build_setup(config, store, source=source, realtime=realtime, zones=zones,
+                               overrides=overrides)
 
         # Zones being drawn belong to the session that ends (the profile may change with it).
         self.zone_editor.cancel()

@@ -4,8 +4,10 @@ Runs on the monitor worker's thread (loading OCR takes seconds, probing OBS up t
 never on the GUI thread. "auto" is the newcomer's default: use OBS if it answers, otherwise the
 demo room, and say so, so the app is seen working at once on a PC without OBS.
 
-Zones drawn in the zone editor (``ui/zone_store.py``) are read by the window on the GUI thread
-(settings are not shared across threads) and handed in here; they replace the profile file's.
+Zones drawn in the zone editor (``ui/zone_store.py``) and the checks adjusted in the settings
+dialog (``ui/profile_overrides.py``) are read by the window on the GUI thread (settings are not
+shared across threads) and handed in here; they replace the profile file's own values, and the
+adjustments in force go into the session's meta so a report shows which rules applied.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 from app.capture.base import Source, SourceError
 from app.monitor.runner import MonitorRunner
 from app.rules.profile import ProfileError, Zone
+from ui.profile_overrides import apply_overrides, effective
 from ui.workers import RunnerSetup
 from ui.zone_store import profile_key
 
@@ -99,16 +102,24 @@ def open_configured_source(config: MonitorConfig) -> tuple[Source, str]:
 def build_setup(
     config: MonitorConfig, store: Any, source: Source | None = None, realtime: bool = True,
     zones: Mapping[str, Sequence[Zone]] | None = None,
+    overrides: Mapping[str, Any] | None = None,
 ) -> RunnerSetup:
     """Everything the worker runs: checker, source, runner (which starts the store session).
 
     ``zones``: the zones drawn for this profile on this PC, or None to keep the profile's own.
+    ``overrides``: the checks adjusted for this profile on this PC (``profile_overrides``).
     """
     checker = build_checker(config)
-    profile_zones = dict(checker.profile.zones)
+    base = checker.profile
+    profile_zones = dict(base.zones)
+    profile = base
     if zones is not None:
-        checker.use_profile(replace(checker.profile,
-                                    zones={e: tuple(zs) for e, zs in zones.items() if zs}))
+        profile = replace(profile, zones={e: tuple(zs) for e, zs in zones.items() if zs})
+    applied = effective(base, overrides or {})
+    if applied:
+        profile = apply_overrides(profile, applied)
+    if profile is not base:
+        checker.use_profile(profile)
     note = ""
     if source is None:
         source, note = open_configured_source(config)
@@ -118,7 +129,7 @@ def build_setup(
         store,
         realtime=realtime,
         ad_label_follows_segments=config.ad_label_follows_segments,
-        meta={"command": "gui", "ai_host": config.ai_host},
+        meta={"command": "gui", "ai_host": config.ai_host, "profile_overrides": applied},
     )
     return RunnerSetup(runner, note, profile_key=profile_key(config.profile),
                        profile_zones=profile_zones)
