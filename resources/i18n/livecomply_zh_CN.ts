@@ -65,104 +65,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Session {id}</source>
         <extracomment>How a test (or ``--source`` on the command line) replaces the configured source.</extracomment>
         <translation>会话 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Waiting for the first frame…</source>
         <translation>等待第一帧画面…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>OCR {mode} {ms} ms</source>
         <translation>识别 {mode} {ms} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Price on screen differs from the rundown</source>
         <translation>画面价格与排期价格不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>ad label zone</source>
         <translation>广告标识区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>ad label missing</source>
         <translation>广告标识未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Expected zones saved and applied to the running check.</source>
         <translation>期望区域已保存，并已应用到正在进行的检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Expected zones saved; they apply when monitoring starts.</source>
         <translation>期望区域已保存，将在开始监看时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>LiveComply</source>
         <translation>直播合规助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Compliance alarm: {what}</source>
         <translation>合规警报：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>reconnecting in {s} s</source>
         <translation>{s} 秒后重连</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>reconnecting…</source>
         <translation>重连中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Monitoring is not running, so nothing can be recorded: start monitoring first.</source>
         <translation>监看未运行，无法记录：请先开始监看。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>Restart monitoring</source>
         <translation>重新开始监看</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Restart monitoring with the new settings now? The current evidence session ends.</source>
         <translation>现在按新设置重新开始监看吗？当前证据会话将结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Evidence snapshot</source>
         <translation>证据截图</translation>
     </message>
@@ -370,7 +370,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="84"/>
+        <location filename="../../ui/session.py" line="87"/>
         <source>OBS not reachable ({reason}); showing the demo live room. Set up OBS under “OBS connection…”.</source>
         <translation>无法连接 OBS（{reason}），现在显示演示直播间。请在“OBS 连接…”中设置 OBS。</translation>
     </message>
@@ -378,115 +378,235 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/settings.py" line="79"/>
+        <location filename="../../ui/settings.py" line="80"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="80"/>
+        <location filename="../../ui/settings.py" line="81"/>
         <source>Video source</source>
         <translation>画面来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="81"/>
+        <location filename="../../ui/settings.py" line="82"/>
         <source>OBS host</source>
         <translation>OBS 主机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="82"/>
+        <location filename="../../ui/settings.py" line="83"/>
         <source>OBS port</source>
         <translation>OBS 端口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="84"/>
+        <location filename="../../ui/settings.py" line="85"/>
         <source>Check profile</source>
         <translation>检查方案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="85"/>
+        <location filename="../../ui/settings.py" line="86"/>
         <source>The host is an AI avatar</source>
         <translation>主播为数字人/虚拟主播</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="87"/>
+        <location filename="../../ui/settings.py" line="88"/>
         <source>Require the ad label only inside ad segments</source>
         <translation>仅在广告时段要求广告标识</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="88"/>
+        <location filename="../../ui/settings.py" line="89"/>
         <source>Evidence database</source>
         <translation>证据数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="89"/>
+        <location filename="../../ui/settings.py" line="90"/>
         <source>Alarm sound</source>
         <translation>警报声音</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="90"/>
+        <location filename="../../ui/settings.py" line="91"/>
         <source>Alarm volume</source>
         <translation>警报音量</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="93"/>
+        <location filename="../../ui/settings.py" line="94"/>
         <source>Tray notifications</source>
         <translation>托盘通知</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="94"/>
+        <location filename="../../ui/settings.py" line="95"/>
         <source>Teleprompter font size</source>
         <translation>提词器字号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="96"/>
+        <location filename="../../ui/settings.py" line="97"/>
         <source>Mirror teleprompter</source>
         <translation>提词器镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="97"/>
+        <location filename="../../ui/settings.py" line="98"/>
         <source>Dark teleprompter</source>
         <translation>提词器深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="99"/>
+        <location filename="../../ui/settings.py" line="100"/>
         <source>Keep the compact strip on top</source>
         <translation>精简状态条置顶</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="100"/>
+        <location filename="../../ui/settings.py" line="101"/>
         <source>Window geometry</source>
         <translation>窗口位置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="101"/>
+        <location filename="../../ui/settings.py" line="102"/>
         <source>Window layout</source>
         <translation>窗口布局</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="105"/>
+        <location filename="../../ui/settings.py" line="106"/>
         <source>Expected overlay zones per profile</source>
         <translation>各配置文件的期望区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="111"/>
+        <source>Adjusted checks per profile</source>
+        <translation>各检查方案的调整</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialogView</name>
     <message>
+        <location filename="../../ui/settings_dialog_view.py" line="71"/>
+        <source>Text lower than this share of the frame height counts as not legible (1.5 % of a 1080 px tall frame is 16 px).</source>
+        <translation>文字高度低于画面高度的这一比例即视为不清晰（1080 像素高的画面中 1.5 % 为 16 像素）。</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_dialog_view.py" line="78"/>
+        <source>Smallest text, landscape</source>
+        <translation>最小字高（横屏）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="82"/>
+        <source>Smallest text, portrait</source>
+        <translation>最小字高（竖屏）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="86"/>
+        <source>Minimum contrast</source>
+        <translation>最低对比度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="88"/>
+        <source>Contrast between a label&apos;s text and its background (WCAG ratio, 1 to 21; 4.5 : 1 reads easily).</source>
+        <translation>标识文字与背景的对比度（WCAG 对比度，1 至 21；4.5 : 1 易于阅读）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="93"/>
+        <source>Largest covered share</source>
+        <translation>最大遮挡比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="95"/>
+        <source>A label covered more than this (by a sticker, a product, a hand) counts as covered.</source>
+        <translation>标识被遮挡（贴纸、商品、手等）超过此比例即视为被遮挡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="104"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="112"/>
+        <source>Clear the alarm after back for</source>
+        <translation>恢复多久后解除报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="114"/>
+        <source>Seconds an element must be back on screen before its alarm clears.</source>
+        <translation>元素重新出现并持续这么多秒后，报警才解除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="119"/>
+        <source>Frames checked per second</source>
+        <translation>每秒检查帧数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="121"/>
+        <source>More frames per second notice a change sooner and cost more CPU.</source>
+        <translation>每秒检查的帧越多，发现变化越快，但占用更多 CPU。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="304"/>
+        <source>≈ {px} of {height} px</source>
+        <translation>≈ {height} 像素中的 {px} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="309"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog_view.py" line="82"/>
+        <location filename="../../ui/settings_dialog_view.py" line="310"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="311"/>
+        <source>Check profile</source>
+        <translation>检查方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="315"/>
         <source>Source: auto uses OBS when it answers and the demo room otherwise; or write obs, obs:HOST:PORT, screen, screen:x,y,w,h, device:N, file:PATH, demo. Changing source or profile restarts monitoring (a new evidence session).</source>
         <translation>来源：auto 表示 OBS 可连接时用 OBS，否则用演示直播间；也可填写 obs、obs:主机:端口、screen、screen:x,y,w,h、device:N、file:路径、demo。更改来源或检查方案会重新开始监看（新的证据会话）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog_view.py" line="85"/>
+        <location filename="../../ui/settings_dialog_view.py" line="318"/>
+        <source>Required on screen</source>
+        <translation>必须在屏的元素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="321"/>
+        <source>AI label in every show</source>
+        <translation>每场都要求AI标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="322"/>
+        <source>The AI label is also required whenever “The host is an AI avatar” is ticked (001 第三十条), whatever this box says.</source>
+        <translation>勾选“主播为数字人/虚拟主播”时，无论此项如何，AI标识都必须在屏（001 第三十条）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="326"/>
+        <source>Legibility</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="327"/>
+        <source>Alarm timing</source>
+        <translation>报警时机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="328"/>
+        <source>Alarm when missing for longer than:</source>
+        <translation>元素缺失超过以下时间即报警：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="337"/>
+        <source>Reset to the profile&apos;s values</source>
+        <translation>恢复方案文件中的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="339"/>
+        <source>Adjustments are kept on this PC for the chosen profile (the profile file is not changed) and recorded with each session. Changing them restarts monitoring.</source>
+        <translation>调整只保存在本机、仅对所选检查方案生效（不修改方案文件），并随每次会话记录。更改后会重新开始监看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog_view.py" line="341"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog_view.py" line="86"/>
+        <location filename="../../ui/settings_dialog_view.py" line="342"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
