@@ -330,7 +330,7 @@ class SettingsDialogView(QDialog):
             spin, label = self.numbers[f.key], self.number_labels[f.key]
             element = f.key.rsplit(".", 1)[1]
             label.setText(tr(f.label) if f.label else light_name(element))
-            spin.setSuffix(tr(f.suffix))
+            spin.setSuffix(tr(f.suffix) if f.suffix == SECONDS else f.suffix)  # " %", " : 1"
             spin.setToolTip(tr(f.tip))
             label.setToolTip(tr(f.tip))
         self.update_glyph_px()
