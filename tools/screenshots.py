@@ -7,9 +7,10 @@ Starts its own Xvfb (unless ``DISPLAY`` is set, or ``--offscreen``), then one ch
 real window on a scripted demo room whose ad label disappears, waits until the alarm shows (real
 OCR), imports the rundown template into the teleprompter and goes live, then saves
 ``main_<lang>_<scale>.png``, ``zones_<lang>_<scale>.png`` (zone-editing mode with a merchant-info
-zone drawn by real mouse events and an ad-label zone mid-drag), ``compact_<lang>_<scale>.png``
-and ``obs_<lang>_<scale>.png`` (the OBS dialog after a failed "test connection" against a port
-where nothing listens).
+zone drawn by real mouse events and an ad-label zone mid-drag), ``compact_<lang>_<scale>.png``,
+``obs_<lang>_<scale>.png`` (the OBS dialog after a failed "test connection" against a port
+where nothing listens), ``settings_<lang>_<scale>.png`` (the settings dialog's check-profile tab
+with two checks adjusted, shown in bold) and ``settings_general_<lang>_<scale>.png``.
 The PNGs are for people to look at; they are not committed.
 """
 
@@ -89,6 +90,7 @@ def child(out: Path, lang: str, scale: str) -> int:
     from ui.obs_dialog import ObsDialog
     from ui.session import MonitorConfig
     from ui.settings import Settings
+    from ui.settings_dialog import SettingsDialog
 
     class SteppedDemo(DemoSource):
         """Frame n+1 is made only after frame n was taken: the same pictures on any PC."""
@@ -159,6 +161,23 @@ def child(out: Path, lang: str, scale: str) -> int:
         bar.btn_cancel.click()
         app.processEvents()
 
+    def shoot_settings() -> None:
+        """The settings dialog as opened from the menu, a price and a grace time adjusted."""
+        dialog = SettingsDialog(settings, window.view)
+        view = dialog.view
+        view.show()
+        view.tabs.setCurrentIndex(0)
+        view.adjustSize()
+        app.processEvents()
+        view.grab().save(str(out / f"settings_general_{tag}.png"))
+        view.tabs.setCurrentIndex(1)
+        view.required["price"].setChecked(False)
+        view.numbers["monitor.grace_s.ad_label"].setValue(5.0)
+        view.adjustSize()
+        app.processEvents()
+        view.grab().save(str(out / f"settings_{tag}.png"))
+        view.reject()
+
     def finish() -> None:
         window.prompter.go_live()
         window.prompter.tick_next()
@@ -184,6 +203,7 @@ def child(out: Path, lang: str, scale: str) -> int:
             app.processEvents()
             dialog.view.grab().save(str(out / f"obs_{tag}.png"))
             dialog.view.close()
+            shoot_settings()
             window.view.close()
             app.quit()
 
