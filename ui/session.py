@@ -129,7 +129,15 @@ def build_setup(
         store,
         realtime=realtime,
         ad_label_follows_segments=config.ad_label_follows_segments,
-        meta={"command": "gui", "ai_host": config.ai_host, "profile_overrides": applied},
+        meta={
+            "command": "gui",
+            "ai_host": config.ai_host,
+            "profile_overrides": applied,
+            # Zones drawn on this PC (replacing the profile's): a report must show them, since
+            # they decide what counts as "misplaced".
+            **({"zones": {e: [list(z) for z in zs] for e, zs in profile.zones.items()}}
+               if zones is not None else {}),
+        },
     )
     return RunnerSetup(runner, note, profile_key=profile_key(config.profile),
                        profile_zones=profile_zones)

@@ -74,3 +74,18 @@ def test_a_price_on_screen_that_differs_from_the_rundown_shows_in_the_product_li
     assert seg.screen_price == "到手价 ¥59.9" and seg.price_matches is False
     html = drive(render_html(data))
     assert "¥59.9" in html and "不一致" in html
+
+
+def test_checks_adjusted_on_this_pc_are_in_the_report_header(tmp_path: Path) -> None:
+    """What the GUI records in session_start meta (ui/session.py) is printed under the profile."""
+    db = tmp_path / "lc.db"
+    with Store.open(db) as store:
+        sid = store.start_session("demo", "default", {
+            "profile_overrides": {"required.price": False, "monitor.grace_s.ad_label": 5.0},
+            "zones": {"ad_label": [[0.7, 0.0, 0.3, 0.2]]},
+        })
+        store.end_session(sid)
+    html = drive(render_html(drive(load_report(db, sid))))
+    assert "本机调整" in html and "required.price = false" in html
+    assert "monitor.grace_s.ad_label = 5.0" in html
+    assert "本机绘制的期望区域" in html and "广告标识 × 1" in html
