@@ -151,10 +151,56 @@ class ElementJudge:
             ):
                 best = f
         if best is None:
+            # No clean reading: a damaged copy of the label (what OCR makes of a label that is
+            # partly covered, too small or too faint) still shows the label is there.
+            for li in room:
+                if element not in li.degraded:
+                    continue
+                f = self._judge_damaged(element, image, li.line)
+                if (
+                    best is None
+                    or _RANK[f.status] < _RANK[best.status]
+                    or (f.status == best.status and f.confidence > best.confidence)
+                ):
+                    best = f
+        if best is None:
             return ElementFinding(
                 element, Status.MISSING, rule.rule, rule.article, reason="not on screen"
             )
         return best
+
+    def _judge_damaged(self, element: str, image: np.ndarray, line: OcrLine) -> ElementFinding:
+        """A line OCR read as a damaged copy of the label: never ok. Too small or too faint
+        strokes make it illegible; strokes a viewer could read mean OCR could not read all of
+        them because part of the label is hidden: occluded."""
+        rule = self.pack.elements[element]
+        h, w = image.shape[:2]
+        t = self.profile.thresholds
+        measure = measure_text(image, line.box)
+        f = ElementFinding(
+            element,
+            Status.ILLEGIBLE,
+            rule.rule,
+            rule.article,
+            text=line.text,
+            box=measure.ink_box if measure and measure.ink_box else line.box,
+            confidence=line.confidence,
+        )
+        if measure is None:
+            f.reason = "damaged reading, no readable strokes"
+            return f
+        f.glyph_px, f.contrast = measure.glyph_px, measure.contrast
+        min_px = self._min_glyph(w, h)
+        if measure.glyph_px < min_px:
+            f.reason = f"damaged reading; glyphs {measure.glyph_px:.0f}px < {min_px:.0f}px"
+            return f
+        if measure.contrast < t.min_contrast:
+            f.reason = (
+                f"damaged reading; contrast {measure.contrast:.1f}:1 < {t.min_contrast:.1f}:1"
+            )
+            return f
+        f.status, f.reason = Status.OCCLUDED, "damaged reading of legible strokes: part hidden"
+        return f
 
     def _judge_line(
         self, element: str, image: np.ndarray, line: OcrLine, m: ElementMatch

@@ -137,3 +137,16 @@ def test_zones_can_be_swapped_between_frames(rapid) -> None:
     checker.use_profile(replace(checker.profile, zones={"ad_label": ((0.0, 0.0, 0.3, 0.2),)}))
     f = check(checker, frame).elements["ad_label"]  # label is top-right, zone top-left
     assert f.status is Status.MISPLACED and f.reason == "outside its expected zone"
+
+
+def test_label_read_as_a_damaged_copy_is_occluded_not_missing(rapid) -> None:
+    """A band over the lower part of 经营者信息公示: OCR reads 经营老信自公示, which is no label
+    phrase, but a damaged copy of one whose strokes are big and clear: the rest is hidden."""
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    img = studio_background(W, H, seed=3)
+    x, y, w, h = draw_label(img, (300, 300), "经营者信息公示", 36, WHITE, (40, 90, 160))
+    ImageDraw.Draw(img).rectangle((x - 20, y + int(h * 0.6), x + w + 20, y + h + 30),
+                                  fill=(240, 200, 40))
+    f = check(checker, img).elements["merchant_info"]
+    assert f.status is Status.OCCLUDED
+    assert f.text and "经营者信息公示" not in f.text
