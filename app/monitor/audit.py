@@ -21,14 +21,15 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import queue
 import signal
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.capture.base import SourceEvent
+from app.capture.base import SourceError, SourceEvent
 from app.capture.file import FileSource
 from app.checker.frame_checker import FrameChecker
 from app.monitor.runner import Analysed, MonitorRunner, RunSummary, encode_snapshot
@@ -67,42 +68,56 @@ def stretches(duration: float, every: float, workers: int) -> list[tuple[float, 
 
 @dataclass(frozen=True, slots=True)
 class _Stretch:
+    index: int
     path: str
     from_s: float
     until_s: float
     every: float
 
 
-_CHECKER: FrameChecker | None = None
+class AuditWorkerError(SourceError):
+    """A worker could not read its stretch (or died); the message says why, for the user."""
 
 
-def _init_worker(profile: Profile, engine: str) -> None:
-    """Each worker builds its own engine once (models are not shared across processes)."""
-    from app.ocr.registry import create_engine
-
-    global _CHECKER
-    # Ctrl-C goes to the whole process group; the parent decides, the workers just stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _CHECKER = FrameChecker(profile, create_engine(engine))
-
-
-def _analyse_stretch(job: _Stretch) -> list[Analysed]:
-    assert _CHECKER is not None, "worker not initialised"
+def _analyse_stretch(checker: FrameChecker, job: _Stretch) -> Iterator[Analysed]:
     until = None if math.isinf(job.until_s) else job.until_s
     source = FileSource(job.path, mode="fast", interval=job.every, from_s=job.from_s,
                         until_s=until)
-    runner = MonitorRunner(source, _CHECKER, None, sample_hz=1.0 / job.every, realtime=False)
-    out: list[Analysed] = []
+    runner = MonitorRunner(source, checker, None, sample_hz=1.0 / job.every, realtime=False)
     source.start()
     try:
         while (frame := source.grab()) is not None:
             a = runner.analyse(frame.image, frame.t)
             if not a.result.compliant:
                 a.snapshot = encode_snapshot(frame.image)
-            out.append(a)
+            yield a
     finally:
         source.stop()
-    return out
+
+
+def _worker_main(profile: Profile, engine: str, tasks: Any, results: Any) -> None:
+    """One worker process: build the engine once, then read stretches until told to stop.
+
+    Samples go back one by one as they are judged, so the recording loop (and the progress bar)
+    moves while a stretch is read, and an interrupted audit keeps everything read in order.
+    """
+    # Ctrl-C reaches the whole process group; the parent decides, the workers just stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from app.ocr.registry import create_engine
+
+    try:
+        checker = FrameChecker(profile, create_engine(engine))
+    except Exception as exc:  # reported to the parent, which tells the user
+        results.put(("error", -1, f"{type(exc).__name__}: {exc}"))
+        return
+    while (job := tasks.get()) is not None:
+        try:
+            for a in _analyse_stretch(checker, job):
+                results.put(("sample", job.index, a))
+        except Exception as exc:
+            results.put(("error", job.index, f"{type(exc).__name__}: {exc}"))
+            return
+        results.put(("done", job.index, None))
 
 
 class ParallelAudit:
@@ -152,28 +167,70 @@ class ParallelAudit:
     def run(self) -> RunSummary:
         duration = self.source.duration or 0.0
         jobs = [
-            _Stretch(str(self.path), a, b, self.every)
-            for a, b in stretches(duration, self.every, self.workers)
+            _Stretch(i, str(self.path), a, b, self.every)
+            for i, (a, b) in enumerate(stretches(duration, self.every, self.workers))
         ]
         if len(jobs) == 1 or self.workers <= 1:
             return self.runner.run()  # short recording: a worker would cost more than it saves
-        profile = self.checker.profile
-        engine = self.checker.engine.name
-        pool = ProcessPoolExecutor(
-            max_workers=min(self.workers, len(jobs)),
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(profile, engine),
-        )
-        try:
-            return self.runner.consume(self._in_order(pool.map(_analyse_stretch, jobs)))
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        return self.runner.consume(self._from_workers(jobs))
 
-    def _in_order(self, batches: Iterator[list[Analysed]]) -> Iterator[Analysed]:
-        for batch in batches:
-            for a in batch:
-                self.position = a.t
-                yield a
+    def _from_workers(self, jobs: list[_Stretch]) -> Iterator[Analysed]:
+        """The workers' samples in media-time order, as they arrive.
+
+        Samples of later stretches wait here until every earlier stretch is complete (at most
+        about one stretch per worker). Whatever ends this generator — the end, Ctrl-C, an
+        error — the workers are stopped before it returns.
+        """
+        ctx = multiprocessing.get_context("spawn")
+        tasks, results = ctx.Queue(), ctx.Queue()
+        n = min(self.workers, len(jobs))
+        for job in jobs:
+            tasks.put(job)
+        for _ in range(n):
+            tasks.put(None)
+        args = (self.checker.profile, self.checker.engine.name, tasks, results)
+        procs = [ctx.Process(target=_worker_main, args=args, name=f"audit-worker-{i}",
+                             daemon=True) for i in range(n)]
+        for p in procs:
+            p.start()
+        waiting: dict[int, deque[Analysed]] = defaultdict(deque)
+        done: set[int] = set()
+        current = 0
+        try:
+            while current < len(jobs):
+                while waiting[current]:
+                    a = waiting[current].popleft()
+                    self.position = a.t
+                    yield a
+                if current in done:
+                    del waiting[current]
+                    current += 1
+                    continue
+                try:
+                    kind, index, payload = results.get(timeout=1.0)
+                except queue.Empty:
+                    dead = [p for p in procs if p.exitcode not in (None, 0)]
+                    if dead:
+                        raise AuditWorkerError(
+                            f"审核进程意外退出 (an audit worker stopped unexpectedly, exit code "
+                            f"{dead[0].exitcode}; try again with --workers 1)"
+                        ) from None
+                    continue
+                if kind == "sample":
+                    waiting[index].append(payload)
+                elif kind == "done":
+                    done.add(index)
+                else:
+                    where = (f" at {jobs[index].from_s:g} s" if index >= 0 else "")
+                    raise AuditWorkerError(f"录像读取失败{where} (reading the recording failed"
+                                           f"{where}: {payload})")
+        finally:
+            for p in procs:
+                if p.is_alive():
+                    p.terminate()
+            for p in procs:
+                p.join(5)
+            tasks.cancel_join_thread()
+            results.cancel_join_thread()
         if self.source.duration:
             self.position = self.source.duration

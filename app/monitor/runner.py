@@ -376,6 +376,9 @@ class MonitorRunner:
                 if duration is not None and a.t - first_t >= duration:
                     break
         finally:
+            close = getattr(samples, "close", None)
+            if close is not None:  # a generator stopped early: let it stop its producers now
+                close()
             self._drain_inbox(last_t)
             self._finish(last_t)
         return self.summary

@@ -20,6 +20,7 @@ from app.cli._session import build_checker
 from app.monitor import audit
 from app.monitor.audit import ParallelAudit, stretches
 from app.monitor.events import MonitorEvent
+from app.monitor.runner import SampleUpdate
 from app.store import Store
 from app.store.verify import verify
 
@@ -96,3 +97,36 @@ def test_parallel_audit_records_what_the_serial_audit_does(
     assert kinds[0] == "session_start" and kinds[1] == "connected" and kinds[-1] == "session_end"
     assert ts == sorted(ts) and len(ts) == SECONDS
     assert starts and all(r.snapshot for r in starts)  # the workers sent the evidence
+
+
+@pytest.mark.slow
+def test_stopping_a_parallel_audit_keeps_what_was_read_and_stops_the_workers(
+    recording: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What Ctrl-C does (cmd_audit turns it into the same early end): the samples read in order
+    so far are on record, the session ends cleanly, and no worker process is left behind."""
+    import multiprocessing
+
+    monkeypatch.setattr(audit, "MIN_STRETCH_S", 10.0)
+    db = tmp_path / "stopped.db"
+    store = Store.open(db)
+    try:
+        job = ParallelAudit(recording, build_checker("default", None), store, every=1.0,
+                            workers=2)
+        seen: list[float] = []
+
+        def on_sample(update: SampleUpdate) -> None:
+            seen.append(update.t)
+            if len(seen) == 15:  # into the second stretch
+                job.stop()
+
+        job.on_sample(on_sample)
+        summary = job.run().to_json()
+    finally:
+        store.close()
+    assert summary["samples"] == 15 and seen == [float(i) for i in range(15)]
+    assert multiprocessing.active_children() == []
+    assert verify(db).ok
+    with Store.open(db, readonly=True) as s:
+        assert [r.kind for r in s.records(job.session)][-1] == "session_end"
+        assert s.count(job.session, "sample") == 15
