@@ -18,6 +18,10 @@ _PRICE_WORD_ONLY = re.compile(
     r"^(?:到手价?|券后价?|直播价|秒杀价?|活动价|现价|售价|价格|特价|抢购价|优惠价|¥|元)[:：]?$"
 )
 _BARE_DECIMAL = re.compile(r"^[¥]?\d{0,4}\.\d{0,2}[元]?$|^[¥]\d{1,5}\.?$|^\d{1,5}[元]$")
+# A currency sign glued to a stray digit or letter ("7¥19.9" for 价¥19.9): the price pattern
+# rejects it (no price follows a digit), but it is what is left of a price tag whose word is
+# hidden or garbled. A reduction (减¥20, 省¥20) is preceded by its word, not by a stray glyph.
+_GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d")
 
 
 def _lcs(a: str, b: str) -> int:
@@ -53,7 +57,7 @@ def degraded_elements(text: str, pack: RulePack) -> list[str]:
     out = []
     if _PRICE_WORD_ONLY.match(norm) or (
         _BARE_DECIMAL.match(full) and any(c.isdigit() for c in full)
-    ):
+    ) or _GARBLED_PRICE.search(full):
         out.append("price")
     for name, phrases in _phrases(pack).items():
         for p in phrases:

@@ -1,10 +1,12 @@
 """Element statuses (V1, V2, V3, V5): which room overlay satisfies each requirement, and how well.
 
 Order of judgement for every candidate line of an element, worst evidence first:
-fragment of a label phrase → occluded; too small or too faint → illegible; foreign region across
-the text → occluded; (ad label) outside both top corners, or (any element with zones in the
-profile) centre outside every zone drawn for it → misplaced; else ok. Of several
-candidates the best status wins, so a second, compliant copy of a label satisfies the rule.
+fragment of a label phrase → occluded (illegible if even the visible part is too faint); too
+small or too faint → illegible; foreign region across the text → occluded; (ad label) outside
+both top corners, or (any element with zones in the profile) centre outside every zone drawn for
+it → misplaced; else ok. Of several candidates the best status wins, so a second, compliant copy
+of a label satisfies the rule. Only when no line reads the label cleanly does a damaged copy of
+it (degraded.py) count: illegible or occluded, never ok, and never missing.
 """
 
 from __future__ import annotations
@@ -221,18 +223,22 @@ class ElementJudge:
         if measure is not None:
             f.glyph_px = measure.glyph_px
             f.contrast = measure.contrast
-        if m.fragment or (element == "price" and _TRUNCATED_PRICE_WORD.match(line.text.strip())):
+        partial = m.fragment or (
+            element == "price" and _TRUNCATED_PRICE_WORD.match(line.text.strip()) is not None
+        )
+        if partial and (measure is None or measure.contrast >= t.min_contrast):
             f.status, f.reason = Status.OCCLUDED, "only part of the label is visible"
             return f
         if measure is None:
             f.status, f.reason = Status.ILLEGIBLE, "no readable strokes"
             return f
         min_px = self._min_glyph(w, h)
-        if measure.glyph_px < min_px:
+        if measure.glyph_px < min_px and not partial:
             f.status = Status.ILLEGIBLE
             f.reason = f"glyphs {measure.glyph_px:.0f}px < {min_px:.0f}px"
             return f
         if measure.contrast < t.min_contrast:
+            # Too faint to tell what hides the rest: the faintness is what a viewer sees.
             f.status = Status.ILLEGIBLE
             f.reason = f"contrast {measure.contrast:.1f}:1 < {t.min_contrast:.1f}:1"
             return f

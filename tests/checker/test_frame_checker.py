@@ -150,3 +150,28 @@ def test_label_read_as_a_damaged_copy_is_occluded_not_missing(rapid) -> None:
     f = check(checker, img).elements["merchant_info"]
     assert f.status is Status.OCCLUDED
     assert f.text and "经营者信息公示" not in f.text
+
+
+@pytest.mark.parametrize(
+    ("fg", "plate", "status"),
+    [(WHITE, (40, 90, 160), Status.OCCLUDED), ((150, 150, 150), (110, 110, 110), Status.ILLEGIBLE)],
+)
+def test_part_of_a_label_is_occluded_unless_what_shows_is_too_faint(rapid, fg, plate, status):
+    """A disc over 虚 of 虚拟主播: OCR reads the fragment 拟主播. Clear strokes: the rest is
+    hidden (occluded). Strokes at 1.7:1: a viewer cannot read even the visible part
+    (illegible), whatever hides the rest."""
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    img = studio_background(W, H, seed=3)
+    x, y, w, h = draw_label(img, (300, 300), "虚拟主播", 32, fg, plate)
+    ImageDraw.Draw(img).ellipse((x - 30, y - 20, x + w // 4 + 4, y + h + 20), fill=(240, 200, 40))
+    f = check(checker, img).elements["ai_disclosure"]
+    assert f.text == "拟主播" and f.status is status
+
+
+def test_currency_sign_after_a_stray_glyph_is_a_damaged_price() -> None:
+    from app.checker.degraded import degraded_elements
+    from app.rules.pack import load_rule_pack
+
+    pack = load_rule_pack()
+    assert degraded_elements("7¥19.9", pack) == ["price"]  # 价 of 券后价¥19.9 misread
+    assert degraded_elements("立减¥20", pack) == []  # a reduction, not a price
