@@ -19,15 +19,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from app.rules.pack import ELEMENT_NAMES
-from app.rules.profile import Profile, ProfileError
-
-# The loader's own checks (types, ranges, messages naming the key), reused rather than repeated.
-from app.rules.profile import _ProfileParser as _Parser
+from app.rules.profile import Profile, ProfileError, Range, check_setting, number_range
 from ui.settings import Settings
 from ui.zone_store import profile_key
 
@@ -49,26 +45,8 @@ NUMBER_KEYS = THRESHOLD_KEYS + GRACE_KEYS + MONITOR_KEYS
 KEYS = REQUIRED_KEYS + NUMBER_KEYS
 
 
-@dataclass(frozen=True, slots=True)
-class Range:
-    """Allowed values of a number, as the profile loader enforces them (``lo_open``: > lo)."""
-
-    lo: float
-    hi: float
-    lo_open: bool = False
-
-
-# Copied from the loader's parse rules (app/rules/profile.py has no public table of them);
-# tests/ui/test_profile_overrides.py holds every bound against the loader itself.
-RANGES: dict[str, Range] = {
-    "thresholds.glyph_min_frac_landscape": Range(0.0, 1.0, lo_open=True),
-    "thresholds.glyph_min_frac_portrait": Range(0.0, 1.0, lo_open=True),
-    "thresholds.min_contrast": Range(1.0, 21.0),
-    "thresholds.max_occluded_frac": Range(0.0, 1.0),
-    **{k: Range(0.0, 3600.0) for k in GRACE_KEYS},
-    "monitor.recover_s": Range(0.0, 3600.0),
-    "monitor.sample_hz": Range(0.0, 30.0, lo_open=True),
-}
+# The loader's own ranges, for the spin boxes (app/rules/profile.py keeps the one table).
+RANGES: dict[str, Range] = {k: number_range(k) for k in NUMBER_KEYS}
 
 
 def file_values(profile: Profile) -> Overrides:
@@ -91,19 +69,10 @@ def file_values(profile: Profile) -> Overrides:
 
 def check(key: str, value: Any, where: str = "settings") -> bool | float:
     """``value`` as the profile loader accepts it under ``key``; ``ProfileError`` otherwise."""
-    parser = _Parser(Path(where))
-    section, _, name = key.partition(".")
     if key not in KEYS:
         raise ProfileError(f"{where}: {key}: cannot be adjusted here; adjustable: "
                            f"{', '.join(KEYS)}")
-    if section == "required":
-        return parser.boolean(value, key)
-    if section == "thresholds":
-        return float(getattr(parser.thresholds({name: value}), name))
-    if name.startswith("grace_s."):
-        element = name.split(".", 1)[1]
-        return parser.monitor({"grace_s": {element: value}}).grace_s[element]
-    return float(getattr(parser.monitor({name: value}), name))
+    return check_setting(key, value, where)
 
 
 def normalise(entry: Mapping[str, Any], where: str = "settings") -> Overrides:

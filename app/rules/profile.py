@@ -117,6 +117,56 @@ def load_profile(name_or_path: str | Path | None = None) -> Profile:
     return _ProfileParser(path).parse()
 
 
+@dataclass(frozen=True, slots=True)
+class Range:
+    """Allowed values of a number in a profile (``lo_open``: strictly above ``lo``)."""
+
+    lo: float
+    hi: float
+    lo_open: bool = False
+
+
+def number_range(key: str) -> Range:
+    """The range the loader enforces for a number ``thresholds.*`` / ``monitor.*`` key.
+
+    One table for the loader and for any editor of a profile's values (the app's settings), so
+    a value an editor accepts is one the loader accepts.
+    """
+    section, _, name = key.partition(".")
+    if section == "thresholds":
+        if name == "min_contrast":
+            return Range(1.0, 21.0)  # WCAG contrast runs from 1:1 to 21:1
+        if name == "max_occluded_frac":
+            return Range(0.0, 1.0)
+        return Range(0.0, 1.0, lo_open=True)  # fractions of the frame
+    if section == "monitor":
+        if name.startswith("grace_s.") or name == "recover_s":
+            return Range(0.0, 3600.0)
+        if name == "sample_hz":
+            return Range(0.0, 30.0, lo_open=True)
+        return Range(0.0, 86400.0, lo_open=True)
+    raise KeyError(f"{key}: not a number setting of a profile")
+
+
+def check_setting(key: str, value: Any, where: str = "settings") -> bool | float:
+    """One ``required.*`` / ``thresholds.*`` / ``monitor.*`` value as the loader would accept
+    it in a profile file; ``ProfileError`` naming ``where`` and the key otherwise."""
+    parser = _ProfileParser(Path(where))
+    section, _, name = key.partition(".")
+    if section == "required":
+        parser.check_keys({name: value}, "required.", set(ELEMENT_NAMES))
+        return parser.boolean(value, key)
+    if section == "thresholds":
+        return float(getattr(parser.thresholds({name: value}), name))
+    if section == "monitor" and name.startswith("grace_s."):
+        element = name.split(".", 1)[1]
+        return parser.monitor({"grace_s": {element: value}}).grace_s[element]
+    if section == "monitor":
+        return float(getattr(parser.monitor({name: value}), name))
+    raise ProfileError(f"{where}: {key}: not a profile setting (required.*, thresholds.*, "
+                       "monitor.*)")
+
+
 class _ProfileParser:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -144,6 +194,10 @@ class _ProfileParser:
             bound = f"{'>' if lo_open else '≥'} {lo:g} and ≤ {hi:g}"
             raise self.fail(key, f"{x:g} is out of range (must be {bound})")
         return x
+
+    def ranged(self, value: Any, key: str) -> float:
+        r = number_range(key)
+        return self.number(value, key, r.lo, r.hi, lo_open=r.lo_open)
 
     def string(self, value: Any, key: str) -> str:
         if not isinstance(value, str):
@@ -215,12 +269,7 @@ class _ProfileParser:
         self.check_keys(table, "thresholds.", names)
         values: dict[str, float] = {}
         for key, value in table.items():
-            if key == "min_contrast":
-                values[key] = self.number(value, f"thresholds.{key}", 1.0, 21.0)
-            elif key == "max_occluded_frac":
-                values[key] = self.number(value, f"thresholds.{key}", 0.0, 1.0)
-            else:
-                values[key] = self.number(value, f"thresholds.{key}", 0.0, 1.0, lo_open=True)
+            values[key] = self.ranged(value, f"thresholds.{key}")
         return Thresholds(**values)
 
     def zones(self, table: Mapping[str, Any]) -> dict[str, tuple[Zone, ...]]:
@@ -253,13 +302,8 @@ class _ProfileParser:
                     raise self.fail(k, "must be a table ([monitor.grace_s])")
                 self.check_keys(value, "monitor.grace_s.", set(ELEMENT_NAMES))
                 grace = _default_grace()
-                grace.update({e: self.number(v, f"{k}.{e}", 0.0, 3600.0)
-                              for e, v in value.items()})
+                grace.update({e: self.ranged(v, f"{k}.{e}") for e, v in value.items()})
                 values[key] = grace
-            elif key == "sample_hz":
-                values[key] = self.number(value, k, 0.0, 30.0, lo_open=True)
-            elif key == "recover_s":
-                values[key] = self.number(value, k, 0.0, 3600.0)
             else:
-                values[key] = self.number(value, k, 0.0, 86400.0, lo_open=True)
+                values[key] = self.ranged(value, k)
         return MonitorSettings(**values)

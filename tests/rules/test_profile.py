@@ -164,3 +164,21 @@ def test_not_toml(tmp_path: Path) -> None:
 def test_bad_name() -> None:
     with pytest.raises(ProfileError, match="bad profile name"):
         load_profile("my profile!")
+
+
+def test_one_setting_is_checked_as_the_loader_checks_it_in_a_file() -> None:
+    """The public per-key check the app's settings editor uses (same ranges, same messages)."""
+    from app.rules.profile import check_setting, number_range
+
+    assert check_setting("required.price", False) is False
+    assert check_setting("thresholds.min_contrast", 4.5) == 4.5
+    assert check_setting("monitor.grace_s.ad_label", 5) == 5.0
+    assert number_range("monitor.sample_hz").lo_open
+    with pytest.raises(ProfileError, match=r"settings: thresholds\.min_contrast: 22 is out"):
+        check_setting("thresholds.min_contrast", 22)
+    with pytest.raises(ProfileError, match="must be true or false"):
+        check_setting("required.price", "no")
+    with pytest.raises(ProfileError, match="unknown key"):
+        check_setting("required.logo", True)
+    with pytest.raises(ProfileError, match="not a profile setting"):
+        check_setting("zones.price", [])
