@@ -178,7 +178,9 @@ class MainWindow(QObject):
     def start(self) -> None:
         """Build and run the monitor on its worker thread (no-op while one runs)."""
         if self.worker is not None and self.worker.is_running():
-            return
+            if not self.worker.done:
+                return
+            self.worker.stop()  # its session is over; the thread is a moment from exiting
         config, store, realtime = self.config, self.store, self.realtime
         factory = self.source_factory
         # Read here, on the GUI thread: the settings object is not shared with the worker.
@@ -242,7 +244,7 @@ class MainWindow(QObject):
         self.sound.close()
 
     def _update_actions(self) -> None:
-        running = self.worker is not None and self.worker.is_running()
+        running = self.worker is not None and self.worker.is_running() and not self.worker.done
         self.view.act_start.setEnabled(not running)
         self.view.act_stop.setEnabled(running)
         # Zones are drawn on a frame of a known profile: from the first session being ready.

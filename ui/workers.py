@@ -70,6 +70,7 @@ class MonitorWorker(QObject):
         self._latest: SampleUpdate | None = None
         self._notified = False
         self._stop_requested = False
+        self._done = threading.Event()  # the work is over (the thread may still be exiting)
         self.setup: RunnerSetup | None = None
 
     # -- GUI-thread API --------------------------------------------------------------------
@@ -86,6 +87,12 @@ class MonitorWorker(QObject):
     def is_running(self) -> bool:
         """True while the thread lives."""
         return self._thread.isRunning()
+
+    @property
+    def done(self) -> bool:
+        """The session is over. Set before ``finished`` is emitted, so the GUI can re-enable
+        "start" in its ``finished`` slot even if the thread is still a moment from exiting."""
+        return self._done.is_set()
 
     def stop(self, wait_ms: int = 15000) -> bool:
         """Ask the runner to stop and wait for the thread; True if it ended in time."""
@@ -159,6 +166,7 @@ class MonitorWorker(QObject):
                     fn()
                 except Exception:
                     log.exception("cleanup after the monitor failed")
+            self._done.set()
             self.finished.emit(summary)
             self._thread.quit()
 

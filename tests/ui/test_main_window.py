@@ -94,7 +94,7 @@ def test_worker_error_reaches_the_user_as_a_message_box(qtbot: QtBot, tmp_path: 
         qtbot.waitUntil(lambda: window.error_box is not None, timeout=30_000)
         assert window.error_box is not None and window.error_box.isVisible()
         assert "nonexistent.mp4" in window.error_box.text()
-        # The thread ends first, then its queued `finished` re-enables "start".
+        # `finished` re-enables "start", even if the thread is still a moment from exiting.
         qtbot.waitUntil(window.view.act_start.isEnabled, timeout=10_000)
         assert not window.worker.is_running()  # type: ignore[union-attr]
     finally:
