@@ -232,6 +232,10 @@ class MonitorRunner:
             while not self._stop.is_set():
                 self._drain_inbox(last_t)
                 frame = self.source.grab()
+                if frame is not None and not self._connected:
+                    # The source may have said "connected" inside this very grab(): apply it
+                    # before deciding, or the first frame after a reconnection is dropped.
+                    self._drain_inbox(last_t)
                 if frame is not None and frame.seq != last_seq and self._connected:
                     last_frame_at = time.monotonic()
                     last_seq = frame.seq
