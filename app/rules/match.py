@@ -244,7 +244,8 @@ def viewer_kind(text: str, pack: RulePack | None = None) -> str | None:
         return "chrome"
     for pattern in v.chat:
         m = pattern.match(norm)
-        if m and not v.room_label_key.fullmatch(m["nick"]):
+        if m and not (v.room_label_key.fullmatch(m["nick"])
+                      or v.room_label_value.fullmatch(m["msg"])):
             return "chat"
     return None
 

@@ -80,6 +80,7 @@ class ViewerRules:
 
     chat: tuple[re.Pattern[str], ...]
     room_label_key: re.Pattern[str]
+    room_label_value: re.Pattern[str]
     system: re.Pattern[str]
     system_except: re.Pattern[str] | None
     chrome: re.Pattern[str]
@@ -350,7 +351,7 @@ class _Parser:
     def viewer(self, table: Mapping[str, Any]) -> ViewerRules:
         where = "viewer"
         self.keys(table, where, {"chat", "system", "chrome"},
-                  {"room_label_keys", "system_except", "chrome_exact"})
+                  {"room_label_keys", "room_label_values", "system_except", "chrome_exact"})
         chat = self.regexes(table, "chat", where)
         for i, pat in enumerate(chat):
             if "nick" not in pat.groupindex:
@@ -363,6 +364,9 @@ class _Parser:
             chat=chat,
             room_label_key=self.union((k.pattern for k in keys), f"{where}: room_label_keys")
             or never,
+            room_label_value=self.union(
+                (k.pattern for k in self.regexes(table, "room_label_values", where)),
+                f"{where}: room_label_values") or never,
             system=self.union((s.pattern for s in system), f"{where}: system") or never,
             system_except=self.union(
                 (s.pattern for s in self.regexes(table, "system_except", where)),

@@ -343,3 +343,11 @@ def test_promo_without_number_or_time(text: str, words: list[str], pack: RulePac
     found = find_promo(text, pack)
     assert [m.word for m in found] == words
     assert all(m.rule == "V6" and m.article.startswith("000 第二十五条") for m in found)
+
+
+def test_a_chat_shaped_line_naming_a_company_is_the_rooms_merchant_line() -> None:
+    """经营者：… with its key misread still names a registered business; viewers don't."""
+    assert viewer_kind("经昌有：成都鲜之源良品有限公司") is None
+    assert viewer_kind("主体:杭州某某电子商务经营部") is None
+    assert viewer_kind("小王：这家公司靠谱吗") == "chat"
+    assert viewer_kind("阿May：有限公司的发票能开吗") == "chat"
