@@ -9,14 +9,13 @@ program) we emit ``disconnected`` and reopen it with backoff, like the OBS sourc
 from __future__ import annotations
 
 import sys
-import threading
 import time
 from collections.abc import Callable
 
 import cv2
 
-from app.capture._common import NewestFrame, emit
-from app.capture.base import EventCallback, Frame, SourceError
+from app.capture._common import CaptureThread
+from app.capture.base import SourceError
 
 Opener = Callable[[], cv2.VideoCapture]
 
@@ -40,7 +39,7 @@ def not_found_message(index: int) -> str:
     )
 
 
-class DeviceSource:
+class DeviceSource(CaptureThread):
     """Frames from ``cv2.VideoCapture(index)``.
 
     ``width``/``height``/``fps`` ask the device for a mode (it may pick the nearest).
@@ -67,42 +66,9 @@ class DeviceSource:
         self.stall_timeout = stall_timeout
         self.max_backoff = max_backoff
         self._opener = opener
-        self._newest = NewestFrame()
-        self._thread: threading.Thread | None = None
-        self._stopping = threading.Event()
-        self._opened = threading.Event()
-        self._open_error: SourceError | None = None
-        self._on_event: EventCallback | None = None
-
-    @property
-    def finished(self) -> bool:
-        return False
-
-    def start(self, on_event: EventCallback | None = None) -> None:
-        if self._thread is not None:
-            return
-        self._on_event = on_event
-        # Open on the capture thread: some backends (DirectShow) want the thread that reads.
-        self._thread = threading.Thread(target=self._main, name=f"capture-{self.name}",
-                                        daemon=True)
-        self._thread.start()
-        self._opened.wait(15)
-        if self._open_error is not None:
-            self._thread.join(5)
-            raise self._open_error
-
-    def grab(self) -> Frame | None:
-        return self._newest.take()
-
-    def stop(self) -> None:
-        self._stopping.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(5)
+        super().__init__()
 
     # -- internals -------------------------------------------------------------------------------
-
-    def _emit(self, kind: str, detail: str = "", **data: object) -> None:
-        emit(self._on_event, self.name, kind, detail, **data)
 
     def _open(self) -> cv2.VideoCapture | None:
         if self._opener is not None:
@@ -139,10 +105,9 @@ class DeviceSource:
     def _main(self) -> None:
         cap = self._open()
         if cap is None:
-            self._open_error = SourceError(not_found_message(self.index))
-            self._opened.set()
+            self._started(SourceError(not_found_message(self.index)))
             return
-        self._opened.set()
+        self._started()
         self._emit("connected", f"device {self.index}")
         backoff = 0.5
         lost_at = 0.0

@@ -7,7 +7,6 @@ it (on X11 it holds a display connection), so the capture thread makes its own.
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import Any
 
@@ -15,8 +14,8 @@ import mss
 import mss.exception
 import numpy as np
 
-from app.capture._common import NewestFrame, emit
-from app.capture.base import EventCallback, Frame, SourceError
+from app.capture._common import CaptureThread
+from app.capture.base import SourceError
 
 Region = tuple[int, int, int, int]
 
@@ -28,11 +27,13 @@ def _screen_error(exc: Exception) -> SourceError:
     )
 
 
-class ScreenSource:
+class ScreenSource(CaptureThread):
     """Frames of a screen region (x, y, w, h in virtual-screen pixels), ``fps`` times a second.
 
     ``region=None`` captures monitor ``monitor`` (1 = the primary; 0 = all monitors together).
     """
+
+    open_timeout_s = 10.0
 
     def __init__(
         self, region: Region | None = None, *, monitor: int = 1, fps: float = 2.0
@@ -48,41 +49,9 @@ class ScreenSource:
         self.monitor = monitor
         self.fps = fps
         self.name = "screen" if region is None else "screen:{},{},{},{}".format(*region)
-        self._newest = NewestFrame()
-        self._thread: threading.Thread | None = None
-        self._stopping = threading.Event()
-        self._ready = threading.Event()
-        self._start_error: SourceError | None = None
-        self._on_event: EventCallback | None = None
-
-    @property
-    def finished(self) -> bool:
-        return False
-
-    def start(self, on_event: EventCallback | None = None) -> None:
-        if self._thread is not None:
-            return
-        self._on_event = on_event
-        self._thread = threading.Thread(target=self._main, name=f"capture-{self.name}",
-                                        daemon=True)
-        self._thread.start()
-        self._ready.wait(10)
-        if self._start_error is not None:
-            self._thread.join(5)
-            raise self._start_error
-
-    def grab(self) -> Frame | None:
-        return self._newest.take()
-
-    def stop(self) -> None:
-        self._stopping.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(5)
+        super().__init__()
 
     # -- internals -------------------------------------------------------------------------------
-
-    def _emit(self, kind: str, detail: str = "", **data: object) -> None:
-        emit(self._on_event, self.name, kind, detail, **data)
 
     def _area(self, sct: Any) -> dict[str, int]:
         monitors = sct.monitors
@@ -109,21 +78,19 @@ class ScreenSource:
             factory = getattr(mss, "MSS", None) or mss.mss
             sct = factory()
         except Exception as exc:
-            self._start_error = _screen_error(exc)
-            self._ready.set()
+            self._started(_screen_error(exc))
             return
         try:
             try:
                 area = self._area(sct)
                 sct.grab(area)  # fail in start(), not later
             except SourceError as exc:
-                self._start_error = exc
+                self._started(exc)
                 return
             except Exception as exc:
-                self._start_error = _screen_error(exc)
+                self._started(_screen_error(exc))
                 return
-            finally:
-                self._ready.set()
+            self._started()
             self._emit("connected", self.name, area=area)
             period = 1.0 / self.fps
             failing = False
