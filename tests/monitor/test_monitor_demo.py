@@ -18,19 +18,9 @@ from app.monitor.events import MonitorEvent
 from app.monitor.runner import MonitorRunner
 from app.store import Store
 from app.store.verify import verify
+from tests.step_clock import StepClock
 
 pytestmark = pytest.mark.slow
-
-
-class StepClock:
-    """Scene time that moves one second per processed sample, so the test samples the demo at
-    exactly 1 Hz of scene time however fast or slow this machine is."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +28,7 @@ def demo_session(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Monitor
     db = tmp_path_factory.mktemp("demo") / "store.db"
     store = Store.open(db)
     checker = build_checker("default", None)
-    clock = StepClock()
+    clock = StepClock(1000.0)
     source = DemoSource(fps=1.0, speed=1.0, loop=True, clock=clock)
     runner = MonitorRunner(source, checker, store, realtime=False, meta={"test": True})
     events: list[MonitorEvent] = []

@@ -14,14 +14,7 @@ from app.capture.base import EventCallback, Frame, SourceEvent
 from app.capture.demo import DemoSource
 from app.cli._session import build_checker
 from app.monitor.runner import MonitorRunner, SampleUpdate
-
-
-class StepClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.step_clock import StepClock
 
 
 @dataclass

@@ -16,22 +16,15 @@ from app.monitor.events import MonitorEvent
 from app.monitor.runner import MonitorRunner, SampleUpdate
 from app.store import Store
 from app.store.verify import verify
+from tests.step_clock import StepClock
 
 pytestmark = pytest.mark.slow
-
-
-class StepClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_zones_redrawn_mid_session_are_recorded_and_applied(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
     store = Store.open(db)
-    clock = StepClock()
+    clock = StepClock(1000.0)
     source = DemoSource(fps=1.0, speed=1.0, loop=True, clock=clock)
     runner = MonitorRunner(source, build_checker("default", None), store, realtime=False)
     events: list[MonitorEvent] = []

@@ -28,6 +28,7 @@ from app.cli._session import build_checker, open_store
 from app.monitor.runner import MonitorRunner, SampleUpdate
 from app.showplan import PreshowChecklist, SelectionReview, load_rundown
 from app.teleprompter import TeleprompterModel
+from tests.step_clock import StepClock as SteppedClock
 
 REPO = Path(__file__).resolve().parents[2]
 RUNDOWN = REPO / "resources" / "templates" / "rundown_template.csv"
@@ -39,18 +40,6 @@ EXPECTED_FAULTS = {
     ("banned_term", "B3"),  # 全网最低价 47–53 s
     ("qr_code", "B5"),  # private WeChat QR 62–67 s
 }
-
-
-class SteppedClock:
-    """A monotonic clock that only moves when told to (thread-safe enough for floats)."""
-
-    def __init__(self) -> None:
-        """Start at zero."""
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        """The current scene time."""
-        return self.now
 
 
 @dataclass

@@ -13,6 +13,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from app.capture.demo import DemoSource
+from tests.step_clock import StepClock
 
 TEST_TIMELINE = """
 loop_seconds = 60.0
@@ -49,22 +50,6 @@ def _no_leftover_threads(qapp: QApplication) -> Iterator[None]:
     assert not jobs, f"test left {jobs} background job(s) pending"
     assert pool_idle, "test left QThreadPool work running"
     assert not extra, f"test left source threads running: {extra}"
-
-
-class StepClock:
-    """A clock the test advances: one demo frame becomes due per frame the monitor takes."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self._lock = threading.Lock()
-
-    def __call__(self) -> float:
-        with self._lock:
-            return self.now
-
-    def advance(self, dt: float) -> None:
-        with self._lock:
-            self.now += dt
 
 
 class SteppedDemo(DemoSource):
