@@ -175,45 +175,26 @@ class ElementJudge:
         """A line OCR read as a damaged copy of the label: never ok. Too small or too faint
         strokes make it illegible; strokes a viewer could read mean OCR could not read all of
         them because part of the label is hidden: occluded."""
-        rule = self.pack.elements[element]
-        h, w = image.shape[:2]
-        t = self.profile.thresholds
-        measure = measure_text(image, line.box)
-        f = ElementFinding(
-            element,
-            Status.ILLEGIBLE,
-            rule.rule,
-            rule.article,
-            text=line.text,
-            box=measure.ink_box if measure and measure.ink_box else line.box,
-            confidence=line.confidence,
-        )
+        f, measure = self._measured(element, image, line, Status.ILLEGIBLE)
         if measure is None:
             f.reason = "damaged reading, no readable strokes"
             return f
-        f.glyph_px, f.contrast = measure.glyph_px, measure.contrast
-        min_px = self._min_glyph(w, h)
-        if measure.glyph_px < min_px:
-            f.reason = f"damaged reading; glyphs {measure.glyph_px:.0f}px < {min_px:.0f}px"
-            return f
-        if measure.contrast < t.min_contrast:
-            f.reason = (
-                f"damaged reading; contrast {measure.contrast:.1f}:1 < {t.min_contrast:.1f}:1"
-            )
+        problem = self._illegible_because(measure, image)
+        if problem:
+            f.reason = f"damaged reading; {problem}"
             return f
         f.status, f.reason = Status.OCCLUDED, "damaged reading of legible strokes: part hidden"
         return f
 
-    def _judge_line(
-        self, element: str, image: np.ndarray, line: OcrLine, m: ElementMatch
-    ) -> ElementFinding:
+    def _measured(
+        self, element: str, image: np.ndarray, line: OcrLine, status: Status
+    ) -> tuple[ElementFinding, TextMeasure | None]:
+        """A finding for ``line`` with its measured strokes (box, glyph height, contrast)."""
         rule = self.pack.elements[element]
-        h, w = image.shape[:2]
-        t = self.profile.thresholds
-        measure: TextMeasure | None = measure_text(image, line.box)
+        measure = measure_text(image, line.box)
         f = ElementFinding(
             element,
-            Status.OK,
+            status,
             rule.rule,
             rule.article,
             text=line.text,
@@ -221,8 +202,28 @@ class ElementJudge:
             confidence=line.confidence,
         )
         if measure is not None:
-            f.glyph_px = measure.glyph_px
-            f.contrast = measure.contrast
+            f.glyph_px, f.contrast = measure.glyph_px, measure.contrast
+        return f, measure
+
+    def _illegible_because(
+        self, measure: TextMeasure, image: np.ndarray, *, check_size: bool = True
+    ) -> str:
+        """Why strokes are below the profile's legibility limits ("" when they are not)."""
+        h, w = image.shape[:2]
+        t = self.profile.thresholds
+        min_px = self._min_glyph(w, h)
+        if check_size and measure.glyph_px < min_px:
+            return f"glyphs {measure.glyph_px:.0f}px < {min_px:.0f}px"
+        if measure.contrast < t.min_contrast:
+            return f"contrast {measure.contrast:.1f}:1 < {t.min_contrast:.1f}:1"
+        return ""
+
+    def _judge_line(
+        self, element: str, image: np.ndarray, line: OcrLine, m: ElementMatch
+    ) -> ElementFinding:
+        h, w = image.shape[:2]
+        t = self.profile.thresholds
+        f, measure = self._measured(element, image, line, Status.OK)
         partial = m.fragment or (
             element == "price" and _TRUNCATED_PRICE_WORD.match(line.text.strip()) is not None
         )
@@ -232,15 +233,11 @@ class ElementJudge:
         if measure is None:
             f.status, f.reason = Status.ILLEGIBLE, "no readable strokes"
             return f
-        min_px = self._min_glyph(w, h)
-        if measure.glyph_px < min_px and not partial:
-            f.status = Status.ILLEGIBLE
-            f.reason = f"glyphs {measure.glyph_px:.0f}px < {min_px:.0f}px"
-            return f
-        if measure.contrast < t.min_contrast:
-            # Too faint to tell what hides the rest: the faintness is what a viewer sees.
-            f.status = Status.ILLEGIBLE
-            f.reason = f"contrast {measure.contrast:.1f}:1 < {t.min_contrast:.1f}:1"
+        # A fragment's height is not its label's: a cover over the top or bottom shortens it.
+        # Too faint to tell what hides the rest of it: the faintness is what a viewer sees.
+        problem = self._illegible_because(measure, image, check_size=not partial)
+        if problem:
+            f.status, f.reason = Status.ILLEGIBLE, problem
             return f
         covered = plate_coverage(image, measure)
         if covered is None:
