@@ -12,6 +12,7 @@ it (degraded.py) count: illegible or occluded, never ok, and never missing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -105,6 +106,20 @@ def _glyph_counts(text: str) -> tuple[int, int]:
     return cjk, other
 
 
+def _best(findings: Iterable[ElementFinding]) -> ElementFinding | None:
+    """The most compliant of several candidates (a second, clean copy of a label counts), the
+    more confident reading among equals."""
+    best: ElementFinding | None = None
+    for f in findings:
+        if (
+            best is None
+            or _RANK[f.status] < _RANK[best.status]
+            or (f.status == best.status and f.confidence > best.confidence)
+        ):
+            best = f
+    return best
+
+
 def in_zones(box: Box, zones: tuple[Zone, ...], width: int, height: int) -> bool:
     """Whether the text's centre lies in one of the zones the studio drew for it.
 
@@ -140,31 +155,19 @@ class ElementJudge:
         rule = self.pack.elements[element]
         if not self.profile.required.get(element, False):
             return ElementFinding(element, Status.NOT_REQUIRED, rule.rule, rule.article)
-        best: ElementFinding | None = None
-        for li in room:
-            m = li.matches.get(element)
-            if m is None or not (m.full or m.fragment):
-                continue
-            f = self._judge_line(element, image, li.line, m)
-            if (
-                best is None
-                or _RANK[f.status] < _RANK[best.status]
-                or (f.status == best.status and f.confidence > best.confidence)
-            ):
-                best = f
+        best = _best(
+            self._judge_line(element, image, li.line, m)
+            for li in room
+            if (m := li.matches.get(element)) is not None and (m.full or m.fragment)
+        )
         if best is None:
             # No clean reading: a damaged copy of the label (what OCR makes of a label that is
             # partly covered, too small or too faint) still shows the label is there.
-            for li in room:
-                if element not in li.degraded:
-                    continue
-                f = self._judge_damaged(element, image, li.line)
-                if (
-                    best is None
-                    or _RANK[f.status] < _RANK[best.status]
-                    or (f.status == best.status and f.confidence > best.confidence)
-                ):
-                    best = f
+            best = _best(
+                self._judge_damaged(element, image, li.line)
+                for li in room
+                if element in li.degraded
+            )
         if best is None:
             return ElementFinding(
                 element, Status.MISSING, rule.rule, rule.article, reason="not on screen"
