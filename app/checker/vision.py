@@ -147,13 +147,24 @@ def _measure_mask(
     # Stroke colour from the stroke cores (strongest response), not the anti-aliased edges.
     core_thr = np.percentile(resp[strokes], 60)
     core = strokes & (resp >= core_thr)
-    near = cv2.dilate(strokes.astype(np.uint8), np.ones((3, 3), np.uint8), iterations=3) > 0
-    touch = cv2.dilate(strokes.astype(np.uint8), np.ones((3, 3), np.uint8), iterations=1) > 0
+    s8 = strokes.astype(np.uint8)
+    k3 = np.ones((3, 3), np.uint8)
+    touch = cv2.dilate(s8, k3, iterations=1) > 0
+    near = cv2.dilate(s8, k3, iterations=3) > 0
     ring = near & ~touch & ~mask
     if ring.sum() < 4 or core.sum() < 2:
         return None
     text_l = float(np.median(lum[core]))
     ground_l = float(np.median(lum[ring]))
+    # An outline (or a drop shadow) hugs the strokes: what the fill stands out from is then
+    # the pixels right beside it, not the picture further out.
+    hug = touch & ~mask
+    if hug.sum() >= 4:
+        hug_l = float(np.percentile(lum[hug], 10 if text_l > ground_l else 90))
+        # Only a real outline: on the far side of the ground from the text, and clearly
+        # different from the ground (not the anti-aliased blend of text and ground).
+        if (hug_l < ground_l) == (text_l > ground_l) and contrast_ratio(hug_l, ground_l) >= 1.5:
+            ground_l = hug_l
     text_bgr = tuple(int(v) for v in np.median(crop[core], axis=0))
     ground_bgr = tuple(int(v) for v in np.median(crop[ring], axis=0))
     return TextMeasure(

@@ -50,3 +50,24 @@ def test_measure_text_on_a_photo_like_background_without_plate() -> None:
 def test_no_strokes_in_a_flat_box() -> None:
     img = studio_background(300, 200)
     assert measure_text(to_bgr(img), Box(10, 10, 80, 40)) is None
+
+
+@pytest.mark.parametrize("outline", [True, False])
+def test_an_outline_is_what_outlined_text_stands_out_from(outline: bool) -> None:
+    """Light text on a light-grey wall: with a dark outline it reads (the fill against the
+    outline), without one it is faint (the fill against the wall)."""
+    from PIL import Image, ImageDraw
+
+    from tests.checker.conftest import font
+
+    img = Image.new("RGB", (600, 200), (170, 170, 170))
+    d = ImageDraw.Draw(img)
+    kw = {"stroke_width": 2, "stroke_fill": (20, 20, 20)} if outline else {}
+    d.text((60, 60), "直播价 93元", font=font(44), fill=(235, 235, 235), **kw)
+    x0, y0, x1, y1 = d.textbbox((60, 60), "直播价 93元", font=font(44), stroke_width=2)
+    m = measure_text(to_bgr(img), Box(x0 - 10, y0 - 10, x1 - x0 + 20, y1 - y0 + 20))
+    assert m is not None
+    if outline:  # (235,235,235) against the (20,20,20) outline: 15.4:1
+        assert m.contrast == pytest.approx(15.4, rel=0.15)
+    else:  # against the (170,170,170) wall: 1.95:1
+        assert m.contrast == pytest.approx(1.95, rel=0.15)
