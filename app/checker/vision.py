@@ -154,8 +154,11 @@ def _measure_mask(
     ring = near & ~touch & ~mask
     if ring.sum() < 4 or core.sum() < 2:
         return None
-    text_l = float(np.median(lum[core]))
     ground_l = float(np.median(lum[ring]))
+    # Thin strokes are blurred into their ground by scaling and H.264: their truest colour is
+    # in the most extreme quarter of the cores, not the median.
+    dark_text = float(np.median(lum[core])) < ground_l
+    text_l = float(np.percentile(lum[core], 25 if dark_text else 75))
     # An outline (or a drop shadow) hugs the strokes: what the fill stands out from is then
     # the pixels right beside it, not the picture further out.
     hug = touch & ~mask
