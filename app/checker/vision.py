@@ -40,6 +40,9 @@ class TextMeasure:
     polarity: int  # +1 light text on darker ground, -1 dark text on lighter ground
     text_bgr: tuple[int, int, int]
     ground_bgr: tuple[int, int, int]
+    # Median stroke core against the ring 2–3 px out: what tells which polarity is the text
+    # (``contrast`` above may be against an outline, which the inverse mask would also see).
+    plain_contrast: float = 0.0
 
 
 def _stroke_masks(
@@ -115,7 +118,7 @@ def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
     best: TextMeasure | None = None
     for _, mask, resp, polarity in _stroke_masks(gray, b.h / 1.4):
         m = _measure_mask(crop, b, mask, resp, polarity)
-        if m is not None and (best is None or m.contrast > best.contrast):
+        if m is not None and (best is None or m.plain_contrast > best.plain_contrast):
             best = m
     return best
 
@@ -155,6 +158,7 @@ def _measure_mask(
     if ring.sum() < 4 or core.sum() < 2:
         return None
     ground_l = float(np.median(lum[ring]))
+    plain = contrast_ratio(float(np.median(lum[core])), ground_l)
     # Thin strokes are blurred into their ground by scaling and H.264: their truest colour is
     # in the most extreme quarter of the cores, not the median.
     dark_text = float(np.median(lum[core])) < ground_l
@@ -177,4 +181,5 @@ def _measure_mask(
         polarity=polarity,
         text_bgr=text_bgr,  # type: ignore[arg-type]
         ground_bgr=ground_bgr,  # type: ignore[arg-type]
+        plain_contrast=plain,
     )
