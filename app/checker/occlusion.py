@@ -61,6 +61,8 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> float | None:
     px1, px2 = int(cols_any[0]), int(cols_any[-1])
     if px2 - px1 >= cw - 2 and plate.mean() > 0.85:
         return None  # a uniform wall rather than a plate: nothing drawn over it to find
+    if not _plate_frames_text(plate, ix, iy, ink.w, ink.h, g):
+        return None  # an outline or shadow hugging the strokes, not a plate behind them
     # Strokes with their rims: everything within a couple of pixels of a non-plate pixel that
     # is text-coloured.
     text = cv2.cvtColor(np.uint8([[measure.text_bgr]]), cv2.COLOR_BGR2LAB)[0, 0].astype(np.int16)
@@ -88,6 +90,23 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> float | None:
     covered_px = float((inner > 0.4).sum())
     extent = max(1.0, float(max(ink.w, (px2 - px1) * 0.85)))
     return min(1.0, covered_px / extent)
+
+
+def _plate_frames_text(plate: np.ndarray, ix: int, iy: int, iw: int, ih: int, g: int) -> bool:
+    """Whether the plate runs on above or below the text, as a pill or box behind it does.
+
+    Outlined text on a photo also has a one-colour region around its strokes, its outline;
+    but that hugs each glyph, so the strip just beyond the ink's top and bottom edges is mostly
+    picture. A plate fills that strip on at least one side (a cover may hide the other).
+    """
+    m = max(2, round(0.2 * g))
+    cols = slice(ix, ix + iw)
+    fracs = []
+    for y1, y2 in ((iy - 1 - m, iy - 1), (iy + ih + 1, iy + ih + 1 + m)):
+        y1, y2 = max(0, y1), min(plate.shape[0], y2)
+        if y2 - y1 >= 2:
+            fracs.append(float(plate[y1:y2, cols].mean()))
+    return not fracs or max(fracs) >= 0.5
 
 
 def extent_shortfall(measure: TextMeasure, n_cjk: int, n_other: int) -> float:
