@@ -28,7 +28,13 @@ from app.rules.pack import RulePack
 from app.rules.profile import Profile, Zone
 
 # Viewers talk; overlays state. A line ending in a question or a chatty particle is a viewer's.
-_CONVERSATIONAL = re.compile(r"(\?|？|吗|吧|呢|啊|呀|哈+|嘛|么|!{2,}|！{2,}|6{3,})$")
+# (还等什么 is the host's call to buy, not a question.)
+_CONVERSATIONAL = re.compile(r"(\?|？|吗|吧|呢|啊|呀|哈+|嘛|(?<!等什)么|!{2,}|！{2,}|6{3,})$")
+# A viewer's question without its question mark ("商家信息在哪看", "到手价多少"): an overlay
+# states where things are and what they cost, it does not ask.
+_QUESTION = re.compile(
+    r"在哪|哪里|哪儿|怎么(?:买|看|拍|领|下单|找|样)|多少钱|多少$|是不是|有没有|能不能"
+)
 _CHATTY = re.compile(r"[吧吗呢啊呀哈嘛么是这那我你他她？?！!]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -54,7 +60,7 @@ _TEXT_CACHE: dict[tuple[int, str], _Classified] = {}
 
 def _classify_text(text: str, pack: RulePack) -> _Classified:
     kind = viewer_kind(text, pack)
-    if kind is None and _CONVERSATIONAL.search(text.strip()):
+    if kind is None and (_CONVERSATIONAL.search(text.strip()) or _QUESTION.search(text)):
         kind = "danmaku"
     matches = {} if kind else match_element(text, pack)
     ad = matches.get("ad_label")
