@@ -217,6 +217,10 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
         if span is not None:
             mapped = mapped or normalize_with_map(text)
             orig = mapped.original_span(*span)
+            if any(c.search(norm) for c in rule.cut_short):
+                out[name] = ElementMatch(name, rule.rule, rule.article, full=False,
+                                         fragment=True, matched=text, span=(0, len(text)))
+                continue
             out[name] = ElementMatch(name, rule.rule, rule.article, full=True,
                                      matched=text[orig[0]:orig[1]], span=orig)
         elif bare in rule.fragments:

@@ -46,6 +46,9 @@ class ElementRule:
     # Every strict part of a phrase that is not itself a phrase: a line that is exactly one of
     # these shows part of a label (half covered, cut off by the frame edge).
     fragments: frozenset[str] = frozenset()
+    # A line that matches but whose named part stops short ("经营者：上海锦" of 上海锦绣科技有限
+    # 公司): the rest of it is hidden, so it is a fragment, not the element.
+    cut_short: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -279,7 +282,7 @@ class _Parser:
         if not isinstance(table, dict):
             raise self.fail(where, "must be a table")
         self.keys(table, where, {"rule", "article", "text"},
-                  {"phrases", "patterns", "exclude", "insufficient"})
+                  {"phrases", "patterns", "exclude", "insufficient", "cut_short"})
         phrases = tuple(normalize(p) for p in self.strings(table, "phrases", where))
         regexes = self.regexes(table, "patterns", where)
         if not phrases and not regexes:
@@ -297,6 +300,7 @@ class _Parser:
             exclude=self.regexes(table, "exclude", where),
             insufficient=tuple(normalize(p) for p in self.strings(table, "insufficient", where)),
             fragments=_fragments(phrases),
+            cut_short=self.regexes(table, "cut_short", where),
         )
 
     def term(self, i: int, table: Any) -> TermRule:

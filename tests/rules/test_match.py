@@ -180,7 +180,7 @@ FULL = [
     ("本直播间为数宇人直播", "ai_disclosure"),
     ("商家信息", "merchant_info"), ("经营者信息", "merchant_info"), ("营业执照", "merchant_info"),
     ("店铺主体信息", "merchant_info"), ("经营者：杭州某某科技有限公司", "merchant_info"),
-    ("经营看：某某商贸", "merchant_info"), ("证照信息", "merchant_info"),
+    ("经营看：某某商贸有限公司", "merchant_info"), ("证照信息", "merchant_info"),
     ("杭州某某科技有限公司", "merchant_info"),
     ("¥59.9", "price"), ("￥59", "price"), ("69元", "price"), ("到手价69", "price"),
     ("券后价：49.9", "price"), ("Y59.9", "price"), ("V59", "price"), ("秒杀价 ¥ 9.9", "price"),
@@ -351,3 +351,19 @@ def test_a_chat_shaped_line_naming_a_company_is_the_rooms_merchant_line() -> Non
     assert viewer_kind("主体:杭州某某电子商务经营部") is None
     assert viewer_kind("小王：这家公司靠谱吗") == "chat"
     assert viewer_kind("阿May：有限公司的发票能开吗") == "chat"
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("经营者：上海锦", True),  # 上海锦绣科技有限公司 with its end hidden
+        ("经营者：苏州知味贸易", True),
+        ("经营者：苏州知味贸易有限公司", False),
+        ("经营者：杭州某某电子商务经营部", False),
+        ("店铺名称：优品旗舰店", False),
+        ("经营者：上海锦绣科技有限公", False),  # one misread or lost glyph is not a cover
+    ],
+)
+def test_a_merchant_name_that_stops_short_is_a_fragment(text: str, cut: bool) -> None:
+    m = match_element(text)["merchant_info"]
+    assert (m.fragment, m.full) == (cut, not cut)
