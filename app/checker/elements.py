@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from app.checker.degraded import degraded_elements
@@ -126,6 +127,36 @@ def _best(findings: Iterable[ElementFinding]) -> ElementFinding | None:
     return best
 
 
+def _colour_distance(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """Distance of two BGR colours in CIELAB (sum of channel differences)."""
+    lab = cv2.cvtColor(np.uint8([[a, b]]), cv2.COLOR_BGR2LAB).astype(np.int16)[0]
+    return float(np.abs(lab[0] - lab[1]).sum())
+
+
+def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
+    """Whether something other than the text's ground fills the gap between two text pieces,
+    from the end of one to the start of the other, as a sticker drawn over the middle of a
+    line does. Two separate overlays have their plate's margin or the picture between them."""
+    if a.ink_box is None or b.ink_box is None:
+        return False
+    ia, ib = a.ink_box, b.ink_box
+    x1, x2 = (ia.x2, ib.x) if b_right else (ib.x2, ia.x)
+    y1, y2 = max(ia.y, ib.y), min(ia.y2, ib.y2)
+    g = max(ia.h, ib.h)
+    if x2 - x1 < 0.3 * g or y2 - y1 < 0.5 * min(ia.h, ib.h):
+        return False
+    lab = cv2.cvtColor(np.ascontiguousarray(image[y1:y2, x1:x2]), cv2.COLOR_BGR2LAB).astype(
+        np.int16
+    )
+    near = np.zeros(lab.shape[:2], bool)
+    for ground in (a.ground_bgr, b.ground_bgr):
+        gl = cv2.cvtColor(np.uint8([[ground]]), cv2.COLOR_BGR2LAB)[0, 0].astype(np.int16)
+        near |= np.abs(lab - gl).sum(axis=2) < 30
+    foreign = near.mean(axis=0) < 0.3
+    edge = max(2, round(0.3 * g))
+    return bool(foreign[:edge].any() and foreign[-edge:].any() and foreign.mean() >= 0.7)
+
+
 def in_zones(box: Box, zones: tuple[Zone, ...], width: int, height: int) -> bool:
     """Whether the text's centre lies in one of the zones the studio drew for it.
 
@@ -162,7 +193,9 @@ class ElementJudge:
         if not self.profile.required.get(element, False):
             return ElementFinding(element, Status.NOT_REQUIRED, rule.rule, rule.article)
         best = _best(
-            self._judge_line(element, image, li.line, m)
+            self._judge_line(
+                element, image, li.line, m, split=m.full and self._split(element, image, li, room)
+            )
             for li in room
             if (m := li.matches.get(element)) is not None and (m.full or m.fragment)
         )
@@ -179,6 +212,44 @@ class ElementJudge:
                 element, Status.MISSING, rule.rule, rule.article, reason="not on screen"
             )
         return best
+
+    def _split(self, element: str, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
+        """Whether ``li`` is one side of a label line that something drawn over it splits.
+
+        The detector reads the two sides of a sticker as two lines: "本直播间主" | "数字人" of
+        本直播间主播为AI数字人. The side that is a label phrase by itself (数字人) would pass as
+        the whole label. The other side is the same overlay line: on the same row, as tall, in
+        the same colour, a glyph or more away. Two parts that together make a whole phrase
+        (商业推广 | 广告, read apart) hide nothing; nor does a word space (under a glyph wide).
+        """
+        b = li.line.box
+        mine: TextMeasure | None = None
+        for other in room:
+            om = other.matches.get(element)
+            if other is li or (om is not None and om.full):
+                continue
+            ob = other.line.box
+            overlap = min(b.y2, ob.y2) - max(b.y, ob.y)
+            if overlap < 0.6 * min(b.h, ob.h) or not 0.67 <= ob.h / max(1, b.h) <= 1.5:
+                continue
+            right = ob.cx > b.cx
+            gap = ob.x - b.x2 if right else b.x - ob.x2
+            if not 0.5 * b.h <= gap <= 4 * b.h:
+                continue
+            joined = li.line.text + other.line.text if right else other.line.text + li.line.text
+            jm = match_element(joined, self.pack).get(element)
+            whole = "".join(joined.split())
+            if jm is not None and jm.full and len("".join(jm.matched.split())) >= len(whole) - 1:
+                continue
+            mine = mine or measure_text(image, b)
+            theirs = measure_text(image, ob)
+            if mine is None or theirs is None or mine.polarity != theirs.polarity:
+                continue
+            if _colour_distance(mine.text_bgr, theirs.text_bgr) > 40:
+                continue
+            if _covered_between(image, mine, theirs, right):
+                return True
+        return False
 
     def _judge_damaged(self, element: str, image: np.ndarray, line: OcrLine) -> ElementFinding:
         """A line OCR read as a damaged copy of the label: never ok. Too small or too faint
@@ -228,13 +299,15 @@ class ElementJudge:
         return ""
 
     def _judge_line(
-        self, element: str, image: np.ndarray, line: OcrLine, m: ElementMatch
+        self, element: str, image: np.ndarray, line: OcrLine, m: ElementMatch, split: bool = False
     ) -> ElementFinding:
         h, w = image.shape[:2]
         t = self.profile.thresholds
         f, measure = self._measured(element, image, line, Status.OK)
-        partial = m.fragment or (
-            element == "price" and _TRUNCATED_PRICE_WORD.match(line.text.strip()) is not None
+        partial = (
+            m.fragment
+            or split
+            or (element == "price" and _TRUNCATED_PRICE_WORD.match(line.text.strip()) is not None)
         )
         if partial and (measure is None or measure.contrast >= t.min_contrast):
             f.status, f.reason = Status.OCCLUDED, "only part of the label is visible"

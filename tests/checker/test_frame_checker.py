@@ -175,3 +175,28 @@ def test_currency_sign_after_a_stray_glyph_is_a_damaged_price() -> None:
     pack = load_rule_pack()
     assert degraded_elements("7¥19.9", pack) == ["price"]  # 价 of 券后价¥19.9 misread
     assert degraded_elements("立减¥20", pack) == []  # a reduction, not a price
+
+
+def test_a_sticker_over_the_middle_of_a_label_line_is_occluded(rapid) -> None:
+    """A disc over 播为AI of 本直播间主播为AI数字人: OCR reads 本直播间主 | 数字人, and 数字人
+    alone is a disclosure phrase; the line it ends runs on under the disc."""
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    img = studio_background(W, H, seed=4)
+    x, y, w, h = draw_label(img, (200, 300), "本直播间主播为AI数字人", 34, WHITE, (40, 140, 60))
+    glyph = w / 11.2
+    ImageDraw.Draw(img).ellipse(
+        (x + 5.2 * glyph, y - 25, x + 8.2 * glyph, y + h + 25), fill=(60, 120, 220)
+    )
+    f = check(checker, img).elements["ai_disclosure"]
+    assert f.status is Status.OCCLUDED, (f.text, f.reason)
+
+
+def test_a_label_beside_another_overlay_of_the_same_colour_is_ok(rapid) -> None:
+    """数字人 with a separate 去购买 button on the same row, same colour: two overlays, nothing
+    drawn over either."""
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    img = studio_background(W, H, seed=4)
+    x, y, w, h = draw_label(img, (200, 300), "数字人", 34, WHITE, (40, 140, 60))
+    draw_label(img, (x + w + 80, 300), "去购买", 34, WHITE, (220, 60, 40))
+    f = check(checker, img).elements["ai_disclosure"]
+    assert f.status is Status.OK, (f.text, f.reason)
