@@ -14,7 +14,6 @@ import cv2
 import numpy as np
 
 from app.checker.vision import TextMeasure
-from app.geometry import Box
 
 
 def plate_coverage(image: np.ndarray, measure: TextMeasure) -> float | None:
@@ -107,22 +106,3 @@ def _plate_frames_text(plate: np.ndarray, ix: int, iy: int, iw: int, ih: int, g:
         if y2 - y1 >= 2:
             fracs.append(float(plate[y1:y2, cols].mean()))
     return not fracs or max(fracs) >= 0.5
-
-
-def extent_shortfall(measure: TextMeasure, n_cjk: int, n_other: int) -> float:
-    """How much narrower the ink is than ``n_cjk`` CJK + ``n_other`` Latin glyphs would be.
-
-    CJK glyphs are close to square (ink width ≈ 0.95 × ink height incl. spacing); Latin letters
-    and digits about 0.55 of the CJK height. A full label read by OCR from a partly covered
-    line shows up as a line much narrower than its text.
-    """
-    if measure.ink_box is None or measure.glyph_px <= 0:
-        return 0.0
-    expected = measure.glyph_px * (0.93 * n_cjk + 0.5 * n_other) - 0.08 * measure.glyph_px
-    if expected <= 0:
-        return 0.0
-    return max(0.0, 1.0 - measure.ink_box.w / expected)
-
-
-def box_in_frame(box: Box, width: int, height: int) -> bool:
-    return box.x >= 0 and box.y >= 0 and box.x2 <= width and box.y2 <= height
