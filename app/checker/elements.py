@@ -106,7 +106,6 @@ def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
     return out
 
 
-
 def _best(findings: Iterable[ElementFinding]) -> ElementFinding | None:
     """The most compliant of several candidates (a second, clean copy of a label counts), the
     more confident reading among equals."""
@@ -323,7 +322,12 @@ class ElementJudge:
         # that estimate spread from 0.67 to 1.9 (fonts, tracking, outlines counted in the
         # height) — wider than the coverage it was meant to find. Covers of plain text show
         # as fragments, damaged readings or split lines instead.
-        covered = plate_coverage(image, measure) or 0.0
+        cover = plate_coverage(image, measure)
+        if cover is not None and cover.cut:
+            f.status = Status.OCCLUDED
+            f.reason = f"the text's {cover.cut} is cut off by something drawn over it"
+            return f
+        covered = cover.fraction if cover is not None else 0.0
         f.occluded_fraction = covered
         # The coverage measure is good to about ±8 % of the text's width (anti-aliasing, H.264
         # ringing, rounded plate ends); call a label covered only beyond that.

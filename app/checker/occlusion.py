@@ -10,14 +10,26 @@ Two kinds of evidence, both cheap:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
 from app.checker.vision import TextMeasure
 
 
-def plate_coverage(image: np.ndarray, measure: TextMeasure) -> float | None:
-    """Fraction of the text's extent hidden by a foreign region on its plate; None if no plate.
+@dataclass(frozen=True, slots=True)
+class PlateCover:
+    """What is drawn over a label on a plate."""
+
+    fraction: float  # of the text's width hidden by something drawn across it
+    # "top" or "bottom": the plate runs on beyond the text on one side and not at all on the
+    # other, where something straight-edged (a product card) cuts the glyphs; None otherwise.
+    cut: str | None = None
+
+
+def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None:
+    """What hides part of the text on its plate; None if the text has no plate.
 
     The plate is what a flood fill from the ground colour around the strokes reaches (a
     neighbour-relative fill follows gradients and stops at hard edges: strokes, a sticker's
@@ -30,7 +42,8 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> float | None:
     h_img, w_img = image.shape[:2]
     ink = measure.ink_box
     g = max(4, ink.h)
-    search = ink.expanded(int(g * 1.5), int(g * 0.7), w_img, h_img)
+    # Tall enough to see a plate's top and bottom edges around the text (see the cut test).
+    search = ink.expanded(int(g * 1.5), int(g * 1.2), w_img, h_img)
     crop = image[search.y : search.y2, search.x : search.x2]
     ch, cw = crop.shape[:2]
     ix, iy = ink.x - search.x, ink.y - search.y
@@ -60,8 +73,21 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> float | None:
     px1, px2 = int(cols_any[0]), int(cols_any[-1])
     if px2 - px1 >= cw - 2 and plate.mean() > 0.85:
         return None  # a uniform wall rather than a plate: nothing drawn over it to find
-    if not _plate_frames_text(plate, ix, iy, ink.w, ink.h, g):
+    above, below = _plate_beyond_text(plate, ix, iy, ink.w, ink.h, g)
+    known = [f for f in (above, below) if f is not None]
+    if known and max(known) < 0.5:
         return None  # an outline or shadow hugging the strokes, not a plate behind them
+    # A plate pads its text on both sides alike; none at all on one side means the glyphs
+    # end where a cover begins (the cover's edge is the text's edge).
+    cut = None
+    if above is not None and below is not None:
+        # The padded side must show the plate's own edge: a picture that happens to match the
+        # ground colour on one side of plain text runs on out of view.
+        rows = plate[:, ix : ix + ink.w].mean(axis=1)
+        if above >= 0.6 and below <= 0.1 and (rows[:iy] < 0.3).any():
+            cut = "bottom"
+        elif below >= 0.6 and above <= 0.1 and (rows[iy + ink.h :] < 0.3).any():
+            cut = "top"
     # Strokes with their rims: everything within a couple of pixels of a non-plate pixel that
     # is text-coloured.
     text = cv2.cvtColor(np.uint8([[measure.text_bgr]]), cv2.COLOR_BGR2LAB)[0, 0].astype(np.int16)
@@ -88,21 +114,22 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> float | None:
     inner = colcov[int(0.04 * len(colcov)) : max(1, int(0.96 * len(colcov)))]
     covered_px = float((inner > 0.4).sum())
     extent = max(1.0, float(max(ink.w, (px2 - px1) * 0.85)))
-    return min(1.0, covered_px / extent)
+    return PlateCover(min(1.0, covered_px / extent), cut)
 
 
-def _plate_frames_text(plate: np.ndarray, ix: int, iy: int, iw: int, ih: int, g: int) -> bool:
-    """Whether the plate runs on above or below the text, as a pill or box behind it does.
+def _plate_beyond_text(
+    plate: np.ndarray, ix: int, iy: int, iw: int, ih: int, g: int
+) -> tuple[float | None, float | None]:
+    """How much of the strips just above and just below the ink is plate (None for a strip
+    outside the search crop, at the frame's edge).
 
     Outlined text on a photo also has a one-colour region around its strokes, its outline;
-    but that hugs each glyph, so the strip just beyond the ink's top and bottom edges is mostly
-    picture. A plate fills that strip on at least one side (a cover may hide the other).
+    but that hugs each glyph, so these strips are mostly picture. A plate fills them.
     """
     m = max(2, round(0.2 * g))
     cols = slice(ix, ix + iw)
-    fracs = []
+    fracs: list[float | None] = []
     for y1, y2 in ((iy - 1 - m, iy - 1), (iy + ih + 1, iy + ih + 1 + m)):
         y1, y2 = max(0, y1), min(plate.shape[0], y2)
-        if y2 - y1 >= 2:
-            fracs.append(float(plate[y1:y2, cols].mean()))
-    return not fracs or max(fracs) >= 0.5
+        fracs.append(float(plate[y1:y2, cols].mean()) if y2 - y1 >= 2 else None)
+    return fracs[0], fracs[1]

@@ -19,8 +19,8 @@ def test_a_sticker_over_a_label_plate_is_measured() -> None:
     bgr = to_bgr(img)
     m = measure_text(bgr, Box(x - 12, y - 12, w + 24, h + 24))
     assert m is not None
-    covered = plate_coverage(bgr, m)
-    assert covered is not None and covered > 0.3
+    cover = plate_coverage(bgr, m)
+    assert cover is not None and cover.fraction > 0.3
 
 
 def test_an_outline_round_text_on_a_picture_is_not_a_plate() -> None:
@@ -42,6 +42,21 @@ def test_a_clean_plate_has_nothing_over_it() -> None:
     img = Image.new("RGB", (600, 200), (30, 60, 90))
     x, y, w, h = draw_label(img, (60, 60), "经营者信息", 36, (20, 20, 20), (240, 220, 60))
     bgr = to_bgr(img)
-    m = measure_text(bgr, Box(x - 12, y - 12, w + 24, h + 24))
+    m = measure_text(bgr, Box(x - 6, y - 6, w + 12, h + 12))  # inside the plate, as OCR's
     assert m is not None
-    assert (plate_coverage(bgr, m) or 0.0) < 0.1
+    cover = plate_coverage(bgr, m)
+    assert cover is not None and cover.fraction < 0.1 and cover.cut is None
+
+
+def test_a_card_over_the_bottom_of_a_label_cuts_it() -> None:
+    """A product card's straight top edge across the lower third of 到手价 ¥69.9: the pill runs
+    on above the glyphs and not at all below them."""
+    img = studio_background(700, 260, seed=8)
+    x, y, w, h = draw_label(img, (80, 60), "到手价 ¥69.9", 44, (30, 30, 30), (245, 245, 245))
+    ImageDraw.Draw(img).rectangle((x - 40, y + int(h * 0.65), x + w + 60, y + h + 90),
+                                  fill=(90, 160, 230))
+    bgr = to_bgr(img)
+    m = measure_text(bgr, Box(x - 14, y - 14, w + 28, int(h * 0.65) + 20))
+    assert m is not None
+    cover = plate_coverage(bgr, m)
+    assert cover is not None and cover.cut == "bottom"
