@@ -147,7 +147,10 @@ def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right:
         near |= np.abs(lab - gl).sum(axis=2) < 30
     foreign = near.mean(axis=0) < 0.3
     edge = max(2, round(0.3 * g))
-    return bool(foreign[:edge].any() and foreign[-edge:].any() and foreign.mean() >= 0.7)
+    # A sticker or a disc is one object; a busy stretch of picture between two overlays is
+    # not (its lightness spread is 2-8x a sticker's on the frames we measured).
+    flat = float(lab[..., 0].std()) <= 30.0
+    return bool(flat and foreign[:edge].any() and foreign[-edge:].any() and foreign.mean() >= 0.7)
 
 
 def in_zones(box: Box, zones: tuple[Zone, ...], width: int, height: int) -> bool:

@@ -212,3 +212,17 @@ def test_a_price_whose_word_is_covered_up_to_its_colon_is_occluded(rapid) -> Non
     ImageDraw.Draw(img).rectangle((x - 40, y - 30, x + 2.9 * glyph, y + h + 30), fill=(250, 250, 245))
     f = check(checker, img).elements["price"]
     assert f.status is Status.OCCLUDED, (f.text, f.reason)
+
+
+def test_a_label_beside_another_overlay_across_a_busy_picture_is_ok(rapid) -> None:
+    """Plain 数字人 text and a separate caption on the same row, a busy stretch of picture
+    between them: the picture is not a sticker over the label."""
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    img = studio_background(W, H, seed=9)
+    rng = np.random.default_rng(0)
+    x, y, w, h = draw_label(img, (200, 300), "数字人", 34, WHITE)
+    busy = (rng.integers(0, 2, (h + 40, 110, 1)) * 230 + 10).repeat(3, axis=2).astype(np.uint8)
+    img.paste(Image.fromarray(busy), (x + w + 8, y - 20))
+    draw_label(img, (x + w + 126, 300), "支持七天无理由退货", 34, WHITE)
+    f = check(checker, img).elements["ai_disclosure"]
+    assert f.status is Status.OK, (f.text, f.reason)
