@@ -196,7 +196,7 @@ def test_a_label_beside_another_overlay_of_the_same_colour_is_ok(rapid) -> None:
     drawn over either."""
     checker = FrameChecker(load_profile("all-required"), rapid)
     img = studio_background(W, H, seed=4)
-    x, y, w, h = draw_label(img, (200, 300), "数字人", 34, WHITE, (40, 140, 60))
+    x, _y, w, _h = draw_label(img, (200, 300), "数字人", 34, WHITE, (40, 140, 60))
     draw_label(img, (x + w + 80, 300), "去购买", 34, WHITE, (220, 60, 40))
     f = check(checker, img).elements["ai_disclosure"]
     assert f.status is Status.OK, (f.text, f.reason)
@@ -209,7 +209,8 @@ def test_a_price_whose_word_is_covered_up_to_its_colon_is_occluded(rapid) -> Non
     img = studio_background(W, H, seed=6)
     x, y, w, h = draw_label(img, (400, 300), "直播价：202元", 40, WHITE, (200, 30, 30))
     glyph = w / 7.2
-    ImageDraw.Draw(img).rectangle((x - 40, y - 30, x + 2.9 * glyph, y + h + 30), fill=(250, 250, 245))
+    card = (x - 40, y - 30, x + 2.9 * glyph, y + h + 30)
+    ImageDraw.Draw(img).rectangle(card, fill=(250, 250, 245))
     f = check(checker, img).elements["price"]
     assert f.status is Status.OCCLUDED, (f.text, f.reason)
 
