@@ -1,12 +1,14 @@
 """Element statuses (V1, V2, V3, V5): which room overlay satisfies each requirement, and how well.
 
 Order of judgement for every candidate line of an element, worst evidence first:
-fragment of a label phrase → occluded (illegible if even the visible part is too faint); too
-small or too faint → illegible; foreign region across the text → occluded; (ad label) outside
-both top corners, or (any element with zones in the profile) centre outside every zone drawn for
-it → misplaced; else ok. Of several candidates the best status wins, so a second, compliant copy
-of a label satisfies the rule. Only when no line reads the label cleanly does a damaged copy of
-it (degraded.py) count: illegible or occluded, never ok, and never missing.
+fragment of a label phrase, a phrase that ends a line a sticker splits, or a line that starts
+with its key's colon → occluded (illegible if even the visible part is too faint); too small or
+too faint → illegible; its plate cut off above or below, or a foreign region across the text →
+occluded; (ad label) outside both top corners, or (any element with zones in the profile)
+centre outside every zone drawn for it → misplaced; else ok. Of several candidates the best
+status wins, so a second, compliant copy of a label satisfies the rule. Only when no line reads
+the label cleanly does a damaged copy of it (degraded.py) count: illegible or occluded, never
+ok, and never missing.
 """
 
 from __future__ import annotations
