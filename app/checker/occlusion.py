@@ -4,8 +4,10 @@ Two kinds of evidence, both cheap:
 - the OCR read only part of a label phrase (a fragment such as 此为广 or AI生) — decided by the
   rule pack's matcher;
 - the label sits on a plate (a pill or box of one colour) and a foreign region — not plate, not
-  text — cuts into the plate across the text's extent. A sticker, a product card or a hand is
-  exactly that. Plain text on a photo has no plate, and there only the first kind applies.
+  text — cuts into the plate across the text's extent, or cuts the glyphs off along their top
+  or bottom edge (the plate pads them on one side and not at all on the other). A sticker, a
+  product card or a hand is exactly that. Plain text on a photo has no plate, and there only
+  the first kind applies (the checker also reads a line a sticker splits in two).
 """
 
 from __future__ import annotations
