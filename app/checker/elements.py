@@ -23,7 +23,7 @@ import numpy as np
 from app.checker.degraded import degraded_elements
 from app.checker.occlusion import plate_coverage
 from app.checker.result import ElementFinding, Status
-from app.checker.vision import TextMeasure, measure_text
+from app.checker.vision import TextMeasure, lab_of, measure_text
 from app.geometry import Box
 from app.ocr.base import OcrLine
 from app.rules.match import ElementMatch, match_element, viewer_kind
@@ -124,8 +124,7 @@ def _best(findings: Iterable[ElementFinding]) -> ElementFinding | None:
 
 def _colour_distance(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
     """Distance of two BGR colours in CIELAB (sum of channel differences)."""
-    lab = cv2.cvtColor(np.uint8([[a, b]]), cv2.COLOR_BGR2LAB).astype(np.int16)[0]
-    return float(np.abs(lab[0] - lab[1]).sum())
+    return float(np.abs(lab_of(a) - lab_of(b)).sum())
 
 
 def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
@@ -145,8 +144,7 @@ def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right:
     )
     near = np.zeros(lab.shape[:2], bool)
     for ground in (a.ground_bgr, b.ground_bgr):
-        gl = cv2.cvtColor(np.uint8([[ground]]), cv2.COLOR_BGR2LAB)[0, 0].astype(np.int16)
-        near |= np.abs(lab - gl).sum(axis=2) < 30
+        near |= np.abs(lab - lab_of(ground)).sum(axis=2) < 30
     foreign = near.mean(axis=0) < 0.3
     edge = max(2, round(0.3 * g))
     # A sticker or a disc is one object; a busy stretch of picture between two overlays is

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from app.checker.vision import TextMeasure
+from app.checker.vision import TextMeasure, lab_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +50,7 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
     ch, cw = crop.shape[:2]
     ix, iy = ink.x - search.x, ink.y - search.y
     lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB)
-    ground = cv2.cvtColor(np.uint8([[measure.ground_bgr]]), cv2.COLOR_BGR2LAB)[0, 0].astype(
-        np.int16
-    )
+    ground = lab_of(measure.ground_bgr)
     d_ground = np.abs(lab.astype(np.int16) - ground).sum(axis=2)
     near_ground = d_ground < 30
     band = near_ground[iy : iy + ink.h, ix : ix + ink.w]
@@ -92,7 +90,7 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
             cut = "top"
     # Strokes with their rims: everything within a couple of pixels of a non-plate pixel that
     # is text-coloured.
-    text = cv2.cvtColor(np.uint8([[measure.text_bgr]]), cv2.COLOR_BGR2LAB)[0, 0].astype(np.int16)
+    text = lab_of(measure.text_bgr)
     d_text = np.abs(lab.astype(np.int16) - text).sum(axis=2)
     strokes = (d_text < 45).astype(np.uint8)
     rim = max(2, round(g / 12))

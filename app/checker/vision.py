@@ -32,6 +32,11 @@ def relative_luminance_bgr(pixels: np.ndarray) -> np.ndarray:
     return 0.0722 * lin[..., 0] + 0.7152 * lin[..., 1] + 0.2126 * lin[..., 2]
 
 
+def lab_of(bgr: tuple[int, int, int]) -> np.ndarray:
+    """One BGR colour in OpenCV's 8-bit CIELAB, as int16 for differences."""
+    return cv2.cvtColor(np.uint8([[bgr]]), cv2.COLOR_BGR2LAB)[0, 0].astype(np.int16)
+
+
 def contrast_ratio(l1: float, l2: float) -> float:
     hi, lo = max(l1, l2), min(l1, l2)
     return (hi + 0.05) / (lo + 0.05)
