@@ -90,8 +90,15 @@ def _stroke_masks(
             continue
         inner_area = float(areas[inner].sum())
         # Glyph strokes form components no wider than a glyph or two; the ground between strokes
-        # (the wrong polarity on a plate) forms one wide web around them.
-        wide = inner & (stats[:, cv2.CC_STAT_WIDTH] > 2.2 * line_h)
+        # (the wrong polarity on a plate) forms one wide web around them. On a short label (广告)
+        # the web is no wider than two glyphs, but it is the whole line's width on its own and
+        # wider than tall, which no glyph of a line of two or more is.
+        widths = stats[:, cv2.CC_STAT_WIDTH]
+        span = int((x1[inner]).max() - (x0[inner]).min()) if inner.any() else 0
+        wide = inner & (
+            (widths > 2.2 * line_h)
+            | ((widths >= 0.9 * span) & (widths >= 1.6 * stats[:, cv2.CC_STAT_HEIGHT]))
+        )
         web = float(areas[wide].sum()) / inner_area
         score = web + 0.5 * (1.0 - inner_area / total)
         mask = inner[labels]
@@ -127,12 +134,42 @@ def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
         return None
     crop = image[b.y : b.y2, b.x : b.x2]
     gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
-    best: TextMeasure | None = None
-    for _, mask, resp, polarity in _stroke_masks(gray, b.h / 1.4):
-        m = _measure_mask(crop, b, mask, resp, polarity)
-        if m is not None and (best is None or m.plain_contrast > best.plain_contrast):
+    found = [
+        (score, m)
+        for score, mask, resp, polarity in _stroke_masks(gray, b.h / 1.4)
+        if (m := _measure_mask(crop, b, mask, resp, polarity)) is not None
+    ]
+    if not found:
+        return None
+    best_score, best = max(found, key=lambda c: c[1].plain_contrast)
+    for score, m in found:
+        if score <= best_score and _encloses(m, best, b):
             best = m
     return best
+
+
+# The ground a glyph's strokes enclose (the counter of 口, the gaps of 告) and the slivers of an
+# outline look like strokes of the other polarity and stand out from the strokes around them as
+# much as the strokes stand out from the ground, so contrast cannot choose between them. They lie
+# inside the glyphs, though, so their ink is shorter: the polarity whose ink spans the other's
+# (by this factor or more), stands out about as much and looks at least as much like strokes is
+# the text. A small plate inside the detector's box spans the strokes too, but it fills the box
+# to its edges, where the detector leaves a margin around the ink it found.
+_NESTED_HEIGHT = 1.5
+_SAME_CONTRAST = 0.8
+_BOX_MARGIN_FILL = 0.85
+
+
+def _encloses(outer: TextMeasure, inner: TextMeasure, box: Box) -> bool:
+    """``outer``'s ink is clearly taller than ``inner``'s and holds it: ``inner`` is its gaps."""
+    a, b = outer.ink_box, inner.ink_box
+    if a is None or b is None or outer.glyph_px < _NESTED_HEIGHT * inner.glyph_px:
+        return False
+    if outer.glyph_px > _BOX_MARGIN_FILL * box.h:
+        return False
+    if outer.plain_contrast < _SAME_CONTRAST * inner.plain_contrast:
+        return False
+    return b.overlap_fraction(a) >= 0.9
 
 
 def _measure_mask(

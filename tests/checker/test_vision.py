@@ -91,7 +91,57 @@ def test_thin_strokes_blurred_by_scaling_keep_their_colour() -> None:
     small = cv2.resize(bgr, None, fx=0.6, fy=0.6, interpolation=cv2.INTER_AREA)
     bgr = cv2.resize(small, (500, 120), interpolation=cv2.INTER_LINEAR)
     _, buf = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, 60])
-    m = measure_text(cv2.imdecode(buf, cv2.IMREAD_COLOR), Box(x0 - 8, y0 - 8, x1 - x0 + 16,
-                                                               y1 - y0 + 16))
+    m = measure_text(
+        cv2.imdecode(buf, cv2.IMREAD_COLOR), Box(x0 - 8, y0 - 8, x1 - x0 + 16, y1 - y0 + 16)
+    )
     assert m is not None
     assert 3.0 < m.contrast < 4.2 * 1.15  # legible, and not more contrast than was drawn
+
+
+@pytest.mark.parametrize("pad", [6, 10])
+@pytest.mark.parametrize("size", [30, 42])
+def test_a_small_plate_inside_the_box_is_not_the_text(size: int, pad: int) -> None:
+    """Dark 广告 on a pill padded less than the detector's margin: the pill lies wholly inside
+    the box, and between the glyphs it looks like bright strokes. Its height is not the text's
+    (before: 43 px measured for 30 px glyphs, and the pill's contrast with the picture)."""
+    import cv2
+    from PIL import ImageDraw
+
+    from tests.checker.conftest import font
+
+    img = studio_background(300, 160, seed=size)
+    d = ImageDraw.Draw(img)
+    bb = d.textbbox((60, 50), "广告", font=font(size))
+    d.rounded_rectangle(
+        (bb[0] - pad, bb[1] - pad, bb[2] + pad, bb[3] + pad), radius=pad, fill=(230, 150, 120)
+    )
+    d.text((60, 50), "广告", font=font(size), fill=(10, 10, 10))
+    _, buf = cv2.imencode(".jpg", to_bgr(img), [cv2.IMWRITE_JPEG_QUALITY, 70])
+    h = bb[3] - bb[1]
+    box = Box(
+        bb[0] - int(0.35 * h), bb[1] - int(0.3 * h), bb[2] - bb[0] + int(0.7 * h), int(1.6 * h)
+    )
+    m = measure_text(cv2.imdecode(buf, cv2.IMREAD_COLOR), box)
+    assert m is not None and m.polarity == -1
+    assert m.glyph_px == pytest.approx(h, abs=max(2, 0.1 * h))
+    assert m.contrast == pytest.approx(8.7, rel=0.15)  # black on the pill, not pill on picture
+
+
+def test_the_ground_inside_glyphs_is_not_the_text() -> None:
+    """The counters of 口 and the gaps of 告 are bright against the dark strokes around them
+    by as much as the strokes are dark against their pill; what spans the other is the text."""
+    from app.checker.vision import TextMeasure, _encloses
+
+    def measured(glyph: float, box: Box, contrast: float) -> TextMeasure:
+        return TextMeasure(glyph, contrast, box, 1, (0, 0, 0), (255, 255, 255), contrast)
+
+    line = Box(0, 0, 111, 67)
+    strokes = measured(42, Box(15, 13, 85, 42), 5.9)
+    counters = measured(15, Box(55, 23, 42, 15), 6.2)
+    assert _encloses(strokes, counters, line)
+    assert not _encloses(counters, strokes, line)
+    # A plate filling the detector's box to its edges encloses strokes as well, but is ground.
+    plate = measured(62, Box(2, 2, 107, 62), 6.0)
+    assert not _encloses(plate, strokes, line)
+    # Nor does a far fainter layer win: contrast still decides between unequal candidates.
+    assert not _encloses(measured(42, Box(15, 13, 85, 42), 2.0), counters, line)
