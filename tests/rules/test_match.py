@@ -190,7 +190,9 @@ FULL = [
     ("商家信息", "merchant_info"), ("经营者信息", "merchant_info"), ("营业执照", "merchant_info"),
     ("店铺主体信息", "merchant_info"), ("经营者：杭州某某科技有限公司", "merchant_info"),
     ("经营看：某某商贸有限公司", "merchant_info"), ("证照信息", "merchant_info"),
-    ("杭州某某科技有限公司", "merchant_info"),
+    ("杭州某某科技有限公司", "merchant_info"), ("商家：某某旗舰店", "merchant_info"),
+    ("店铺：某某官方旗舰店", "merchant_info"), ("执照信息", "merchant_info"),
+    ("资质公示", "merchant_info"), ("卖家信息", "merchant_info"), ("主播为AI形象", "ai_disclosure"),
     ("¥59.9", "price"), ("￥59", "price"), ("69元", "price"), ("到手价69", "price"),
     ("券后价：49.9", "price"), ("Y59.9", "price"), ("V59", "price"), ("秒杀价 ¥ 9.9", "price"),
     ("59.9RMB", "price"),
@@ -216,7 +218,7 @@ def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
     "text",
     ["广州", "广州发货", "告诉你", "商家发货", "AIR", "数字人民币支付", "广告法规定", "非广告",
      "本场无广告", "广告位招租", "原价199元", "立减100元", "满199元减30元", "送10元券",
-     "5折", "", "a", "   "],
+     "5折", "", "a", "   ", "商家：包邮到家"],
 )
 def test_not_an_element(text: str, pack: RulePack) -> None:
     assert _elements(text, pack) == {}
