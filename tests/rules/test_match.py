@@ -98,6 +98,9 @@ POSITIVES = [
     # B1, B5 wordings met later
     ("最优品质", "B1", "最优"),
     ("加我微信领券", "B5", "加微信"),
+    ("国务院推荐用茶", "B2", "国宴"),  # an organ vouching for goods
+    ("全国人大代表推荐", "B2", "国宴"),
+    ("领导人同款", "B2", "国宴"),
 ]
 
 
@@ -133,6 +136,8 @@ NEGATIVES = [
     "最新款",
     "到手价59元",
     "享最优惠价格",  # price talk, not the absolute claim
+    "国家药监局批准文号 国械注准",  # a registration, not an endorsement
+    "领导力课程",
     "",
 ]
 
