@@ -322,6 +322,10 @@ def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: Ru
         ("到手价：69元", None),
         ("原价：199元", None),
         ("温馨提示：七天无理由退货", None),
+        ("加V：lc8888 返现", None),  # a contact card: the room's B5, not a viewer named 加V
+        ("微信号：abc123", None),
+        ("小美：加微信吗", "chat"),
+        ("微信用户：好看", "chat"),
         ("新品来了", None),
         ("福利来了", None),
         ("下单送出精美礼品", None),
