@@ -9,6 +9,9 @@ centre outside every zone drawn for it → misplaced; else ok. Of several candid
 status wins, so a second, compliant copy of a label satisfies the rule. Only when no line reads
 the label cleanly does a damaged copy of it (degraded.py) count: illegible or occluded, never
 ok, and never missing.
+
+Viewers' text never counts: chat, system lines and platform chrome by their wording, 弹幕 by
+their wording (a question, a chatty ending) or by running off the frame's side.
 """
 
 from __future__ import annotations
@@ -106,6 +109,54 @@ def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
         kind, matches, degraded = _classified(line.text, pack)
         out.append(LineInfo(line=line, viewer=kind, matches=dict(matches), degraded=degraded))
     return out
+
+
+# How close to the frame's left or right edge a line's box must reach to be looked at.
+_EDGE_FRAC = 0.004
+
+
+def mark_scrolling(infos: list[LineInfo], image: np.ndarray) -> None:
+    """Mark as 弹幕 the lines whose glyphs run off the frame's left or right side.
+
+    An overlay is laid out inside the frame, with a margin; text whose strokes reach the very
+    edge of the frame is moving across it: the viewers' 弹幕 entering or leaving ("最低价吗"
+    scrolling in reads "最低价", "全网最低价？？" leaving reads "全网最低价"). A label drawn
+    close to the edge still has its margin there. Rare, so the pixel test costs nothing on most
+    frames. (A room's own scrolling marquee is text in motion too; it is not judged either.)
+    """
+    h, w = image.shape[:2]
+    edge = max(2.0, _EDGE_FRAC * w)
+    for li in infos:
+        b = li.line.box
+        if li.viewer is not None or (b.x > edge and b.x2 < w - edge):
+            continue
+        measure = measure_text(image, b)
+        if measure is not None and measure.ink_box is not None and _ink_at_edge(image, measure):
+            li.viewer = "danmaku"
+
+
+def _ink_at_edge(image: np.ndarray, measure: TextMeasure) -> bool:
+    """Whether the line's strokes run into the frame's left or right edge: the ink reaches it,
+    or (the measure drops strokes that touch the box's border, and a glyph cut by the frame
+    touches it) the ink ends within half a glyph of it and the edge column on the text's rows
+    holds pixels of the text's colour among others, as a glyph cut through does (a bright
+    picture that merely resembles the text's colour fills the whole edge instead)."""
+    ink = measure.ink_box
+    assert ink is not None
+    h, w = image.shape[:2]
+    if ink.x <= 2 or ink.x2 >= w - 2:
+        return True
+    reach = 0.6 * ink.h
+    rows = slice(max(0, ink.y), min(h, ink.y2))
+    text = lab_of(measure.text_bgr)
+    for cols, near in ((slice(0, 2), ink.x <= reach), (slice(w - 2, w), ink.x2 >= w - reach)):
+        if not near:
+            continue
+        strip = cv2.cvtColor(np.ascontiguousarray(image[rows, cols]), cv2.COLOR_BGR2LAB)
+        stroke = np.abs(strip.astype(np.int16) - text).sum(axis=2) < 40
+        if 0.08 <= stroke.mean() <= 0.75:
+            return True
+    return False
 
 
 def _best(findings: Iterable[ElementFinding]) -> ElementFinding | None:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.checker.degraded import degraded_elements
-from app.checker.elements import ElementJudge, LineInfo, classify_lines, is_viewer_text
+from app.checker.elements import (
+    ElementJudge,
+    LineInfo,
+    classify_lines,
+    is_viewer_text,
+    mark_scrolling,
+)
 from app.checker.plates import corner_plates
 from app.checker.qr import find_qr_codes
 from app.checker.result import (
@@ -94,6 +100,7 @@ class FrameChecker:
         t0 = time.perf_counter()
         h, w = image.shape[:2]
         infos = classify_lines(lines, self.pack)
+        mark_scrolling(infos, image)
         room = [li for li in infos if li.viewer is None]
 
         elements: dict[str, ElementFinding] = {}

@@ -227,3 +227,25 @@ def test_a_label_beside_another_overlay_across_a_busy_picture_is_ok(rapid) -> No
     draw_label(img, (x + w + 126, 300), "支持七天无理由退货", 34, WHITE)
     f = check(checker, img).elements["ai_disclosure"]
     assert f.status is Status.OK, (f.text, f.reason)
+
+
+def test_a_danmaku_running_off_the_frame_edge_is_the_viewers(checker) -> None:
+    """"最低价吗？" scrolling in from the right edge shows as 最低价: a viewer's question cut by
+    the frame, not the room's claim. The same words drawn with a margin are the room's."""
+
+    def danmaku(img: Image.Image) -> None:
+        d = ImageDraw.Draw(img)
+        x = W - 150  # 最低价 fits; 吗？ runs off the frame
+        d.text((x, 300), "最低价吗？", font=font(44), fill=WHITE, stroke_width=2,
+               stroke_fill=(20, 20, 20))
+
+    r = check(checker, room(extra=danmaku))
+    assert [b.term for b in r.banned_terms] == []
+
+    def claim(img: Image.Image) -> None:
+        d = ImageDraw.Draw(img)
+        d.text((W - 220, 300), "最低价", font=font(44), fill=WHITE, stroke_width=2,
+               stroke_fill=(20, 20, 20))
+
+    r = check(checker, room(extra=claim))
+    assert [b.term for b in r.banned_terms] == ["最低价"]
