@@ -124,7 +124,7 @@ def mark_scrolling(infos: list[LineInfo], image: np.ndarray) -> None:
     close to the edge still has its margin there. Rare, so the pixel test costs nothing on most
     frames. (A room's own scrolling marquee is text in motion too; it is not judged either.)
     """
-    h, w = image.shape[:2]
+    w = image.shape[1]
     edge = max(2.0, _EDGE_FRAC * w)
     for li in infos:
         b = li.line.box

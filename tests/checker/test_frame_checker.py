@@ -145,8 +145,9 @@ def test_label_read_as_a_damaged_copy_is_occluded_not_missing(rapid) -> None:
     checker = FrameChecker(load_profile("all-required"), rapid)
     img = studio_background(W, H, seed=3)
     x, y, w, h = draw_label(img, (300, 300), "经营者信息公示", 36, WHITE, (40, 90, 160))
-    ImageDraw.Draw(img).rectangle((x - 20, y + int(h * 0.6), x + w + 20, y + h + 30),
-                                  fill=(240, 200, 40))
+    ImageDraw.Draw(img).rectangle(
+        (x - 20, y + int(h * 0.6), x + w + 20, y + h + 30), fill=(240, 200, 40)
+    )
     f = check(checker, img).elements["merchant_info"]
     assert f.status is Status.OCCLUDED
     assert f.text and "经营者信息公示" not in f.text
@@ -230,22 +231,34 @@ def test_a_label_beside_another_overlay_across_a_busy_picture_is_ok(rapid) -> No
 
 
 def test_a_danmaku_running_off_the_frame_edge_is_the_viewers(checker) -> None:
-    """"最低价吗？" scrolling in from the right edge shows as 最低价: a viewer's question cut by
+    """ "最低价吗？" scrolling in from the right edge shows as 最低价: a viewer's question cut by
     the frame, not the room's claim. The same words drawn with a margin are the room's."""
 
     def danmaku(img: Image.Image) -> None:
         d = ImageDraw.Draw(img)
         x = W - 150  # 最低价 fits; 吗？ runs off the frame
-        d.text((x, 300), "最低价吗？", font=font(44), fill=WHITE, stroke_width=2,
-               stroke_fill=(20, 20, 20))
+        d.text(
+            (x, 300),
+            "最低价吗？",
+            font=font(44),
+            fill=WHITE,
+            stroke_width=2,
+            stroke_fill=(20, 20, 20),
+        )
 
     r = check(checker, room(extra=danmaku))
     assert [b.term for b in r.banned_terms] == []
 
     def claim(img: Image.Image) -> None:
         d = ImageDraw.Draw(img)
-        d.text((W - 220, 300), "最低价", font=font(44), fill=WHITE, stroke_width=2,
-               stroke_fill=(20, 20, 20))
+        d.text(
+            (W - 220, 300),
+            "最低价",
+            font=font(44),
+            fill=WHITE,
+            stroke_width=2,
+            stroke_fill=(20, 20, 20),
+        )
 
     r = check(checker, room(extra=claim))
     assert [b.term for b in r.banned_terms] == ["最低价"]
