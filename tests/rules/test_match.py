@@ -190,7 +190,8 @@ FULL = [
     ("AI生成", "ai_disclosure"), ("Al生成", "ai_disclosure"), ("A1合成", "ai_disclosure"),
     ("ＡＩ主播", "ai_disclosure"), ("数字人直播", "ai_disclosure"), ("虚拟主播", "ai_disclosure"),
     ("内容由AI生成", "ai_disclosure"), ("人工智能生成", "ai_disclosure"),
-    ("本直播间为数宇人直播", "ai_disclosure"), ("AIGC", "ai_disclosure"),
+    ("本直播间为数宇人直播", "ai_disclosure"), ("AU数字人直播", "ai_disclosure"),
+    ("主播为虚拟形象 AT生成", "ai_disclosure"), ("AIGC", "ai_disclosure"),
     ("由AI技术生成", "ai_disclosure"), ("店铺信息", "merchant_info"), ("资质证照", "merchant_info"),
     ("商家信息", "merchant_info"), ("经营者信息", "merchant_info"), ("营业执照", "merchant_info"),
     ("店铺主体信息", "merchant_info"), ("经营者：杭州某某科技有限公司", "merchant_info"),
@@ -223,7 +224,7 @@ def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
     "text",
     ["广州", "广州发货", "告诉你", "商家发货", "AIR", "数字人民币支付", "广告法规定", "非广告",
      "本场无广告", "广告位招租", "原价199元", "立减100元", "满199元减30元", "送10元券",
-     "5折", "", "a", "   ", "商家：包邮到家"],
+     "5折", "", "a", "   ", "商家：包邮到家", "AU金饰"],
 )
 def test_not_an_element(text: str, pack: RulePack) -> None:
     assert _elements(text, pack) == {}
