@@ -74,7 +74,9 @@ def _classify_text(text: str, pack: RulePack) -> _Classified:
         # states, it does not talk around the word.
         del matches["ad_label"]
     degraded: tuple[str, ...] = ()
-    if kind is None:
+    # A line that reads as (part of) one label is not a damaged copy of another: 成内容 is the
+    # end of 人工智能生成内容, not a garbled 广告内容.
+    if kind is None and not any(m.full or m.fragment for m in matches.values()):
         degraded = tuple(
             e
             for e in degraded_elements(text, pack)

@@ -29,3 +29,28 @@ def test_a_question_is_a_viewers_even_without_its_mark(text: str) -> None:
 )
 def test_overlay_statements_are_the_rooms(text: str) -> None:
     assert not is_viewer_text(text, load_rule_pack())
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [("成内容", "ai_disclosure"), ("生成内容", "ai_disclosure"), ("告内容", "ad_label")],
+)
+def test_the_end_of_one_label_is_not_a_damaged_copy_of_another(text: str, element: str) -> None:
+    """成内容 is what a sticker leaves of 人工智能生成内容; it shares 内容 with 广告内容, but a
+    line that reads as part of one label is not taken for a garbled other."""
+    from app.checker.elements import classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    (info,) = classify_lines([OcrLine(text, Box(0, 0, 90, 30), 0.9)], load_rule_pack())
+    assert info.matches[element].fragment
+    assert info.degraded == ()
+
+
+def test_a_garbled_label_is_still_a_damaged_copy() -> None:
+    from app.checker.elements import classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    (info,) = classify_lines([OcrLine("营亚执照", Box(0, 0, 90, 30), 0.9)], load_rule_pack())
+    assert info.degraded == ("merchant_info",)
