@@ -22,6 +22,8 @@ _BARE_DECIMAL = re.compile(r"^[¥]?\d{0,4}\.\d{0,2}[元]?$|^[¥]\d{1,5}\.?$|^\d{
 # rejects it (no price follows a digit), but it is what is left of a price tag whose word is
 # hidden or garbled. A reduction (减¥20, 省¥20) is preceded by its word, not by a stray glyph.
 _GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d")
+# A per-unit tail with its number hidden ("/件" of ¥38.9/件): only a price ends that way.
+_UNIT_TAIL = re.compile(r"^/(?:件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包)$")
 
 
 def _lcs(a: str, b: str) -> int:
@@ -57,7 +59,7 @@ def degraded_elements(text: str, pack: RulePack) -> list[str]:
     out = []
     if _PRICE_WORD_ONLY.match(norm) or (
         _BARE_DECIMAL.match(full) and any(c.isdigit() for c in full)
-    ) or _GARBLED_PRICE.search(full):
+    ) or _GARBLED_PRICE.search(full) or _UNIT_TAIL.match(full):
         out.append("price")
     for name, phrases in _phrases(pack).items():
         for p in phrases:

@@ -1,0 +1,26 @@
+"""Damaged copies of a label: what OCR leaves of one that is covered, tiny or faint."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.checker.degraded import degraded_elements
+from app.rules.pack import load_rule_pack
+
+
+@pytest.mark.parametrize(
+    ("text", "elements"),
+    [
+        ("营亚执照", ["merchant_info"]),  # 业 misread
+        ("数学人直择", ["ai_disclosure"]),
+        ("直播价", ["price"]),  # the word, its number hidden
+        ("/件", ["price"]),  # the unit, its number hidden (¥38.9/件)
+        ("/kg", ["price"]),
+        ("件", []),  # one glyph: as often noise as a price's tail
+        ("第2件", []),
+        ("立减¥20", []),  # a reduction, not a price
+        ("今天天气真好", []),
+    ],
+)
+def test_damaged_copies(text: str, elements: list[str]) -> None:
+    assert degraded_elements(text, load_rule_pack()) == elements
