@@ -259,6 +259,7 @@ def test_line_can_show_several_elements(pack: RulePack) -> None:
     [
         ("原价¥199", [True]),
         ("日常价199元", [True]),
+        ("晋常价￥116", [True]),  # 日 misread: the word's end still says it is compared
         ("建议零售价199元", [True]),  # 售价 inside 零售价 is not an actual-price word
         ("原价199元 到手价99元", [True, False]),
         ("原价199元现价99元", [True, False]),
