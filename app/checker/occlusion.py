@@ -92,21 +92,34 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
     # is text-coloured.
     text = lab_of(measure.text_bgr)
     d_text = np.abs(lab.astype(np.int16) - text).sum(axis=2)
-    strokes = (d_text < 45).astype(np.uint8)
+    ink_px = (d_text < 45).astype(np.uint8)
     rim = max(2, round(g / 12))
-    strokes = cv2.dilate(strokes, np.ones((2 * rim + 1, 2 * rim + 1), np.uint8)) > 0
+    strokes = cv2.dilate(ink_px, np.ones((2 * rim + 1, 2 * rim + 1), np.uint8)) > 0
     foreign = (~plate & ~strokes).astype(np.uint8)
     k = max(3, round(g / 4))
     foreign = cv2.morphologyEx(foreign, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
     # Something drawn *over* the label reaches past the plate's edge (a sticker, a card, a
-    # hand); an icon or emoji printed *on* the plate sits inside it and is part of the label.
+    # hand), or sits in the middle of the line with glyphs on both sides of it (a badge over
+    # 秒杀 of 秒杀价 ¥125.9, its shield icon still to the left); an icon or emoji printed *on* the
+    # plate sits inside it at one end of the text and is part of the label.
     prow = np.flatnonzero(plate.any(axis=1))
     py1, py2 = int(prow[0]), int(prow[-1])
+    text_rows = ink_px[iy : iy + ink.h]
+    reach = round(1.5 * g)
     n, labels, st, _ = cv2.connectedComponentsWithStats(foreign, connectivity=8)
     keep = np.zeros(n, bool)
     for i in range(1, n):
         x, y, bw, bh = (int(v) for v in st[i, :4])
-        keep[i] = x < px1 - 1 or x + bw > px2 + 2 or y < py1 - 1 or y + bh > py2 + 2
+        keep[i] = (
+            x < px1 - 1
+            or x + bw > px2 + 2
+            or y < py1 - 1
+            or y + bh > py2 + 2
+            or (
+                text_rows[:, max(0, x - reach) : x].any()
+                and text_rows[:, x + bw : x + bw + reach].any()
+            )
+        )
     foreign = keep[labels]
     rows = slice(iy, iy + ink.h)
     span = slice(px1, px2 + 1)

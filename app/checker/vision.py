@@ -142,10 +142,34 @@ def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
     if not found:
         return None
     best_score, best = max(found, key=lambda c: c[1].plain_contrast)
+    tied = [(sc, m) for sc, m in found if m.plain_contrast >= _TIE * best.plain_contrast]
+    if len(tied) > 1:
+        # Dark strokes on a light plate and the plate between them stand out from each other
+        # alike. The ground is what surrounds the text: the colour above and below the ink.
+        margin = _margin_colour(crop, b, best)
+        if margin is not None:
+            best_score, best = min(
+                tied, key=lambda c: float(np.abs(lab_of(c[1].ground_bgr) - margin).sum())
+            )
     for score, m in found:
         if score <= best_score and _encloses(m, best, b):
             best = m
     return best
+
+
+_TIE = 0.97
+
+
+def _margin_colour(crop: np.ndarray, b: Box, m: TextMeasure) -> np.ndarray | None:
+    """Median CIELAB colour of the box's rows above and below the ink (None if there are none)."""
+    if m.ink_box is None:
+        return None
+    top, bottom = m.ink_box.y - b.y, m.ink_box.y2 - b.y
+    rows = np.concatenate([crop[: max(0, top - 1)], crop[min(crop.shape[0], bottom + 1) :]])
+    if rows.size == 0:
+        return None
+    bgr = np.median(rows.reshape(-1, 3), axis=0)
+    return lab_of(tuple(int(v) for v in bgr))  # type: ignore[arg-type]
 
 
 # The ground a glyph's strokes enclose (the counter of 口, the gaps of 告) and the slivers of an

@@ -14,8 +14,9 @@ def test_a_sticker_over_a_label_plate_is_measured() -> None:
     img = studio_background(600, 200, seed=2)
     x, y, w, h = draw_label(img, (60, 60), "经营者信息公示", 40, (255, 255, 255), (200, 40, 40))
     # A round sticker over the middle glyphs, larger than the plate is tall.
-    ImageDraw.Draw(img).ellipse((x + w // 3, y - 20, x + w // 3 + 110, y + h + 20),
-                                fill=(40, 200, 90))
+    ImageDraw.Draw(img).ellipse(
+        (x + w // 3, y - 20, x + w // 3 + 110, y + h + 20), fill=(40, 200, 90)
+    )
     bgr = to_bgr(img)
     m = measure_text(bgr, Box(x - 12, y - 12, w + 24, h + 24))
     assert m is not None
@@ -29,8 +30,14 @@ def test_an_outline_round_text_on_a_picture_is_not_a_plate() -> None:
     once read as 43 % covered)."""
     img = studio_background(400, 160, seed=5)
     d = ImageDraw.Draw(img)
-    d.text((60, 50), "广告", font=font(32), fill=(255, 255, 255), stroke_width=3,
-           stroke_fill=(20, 20, 20))
+    d.text(
+        (60, 50),
+        "广告",
+        font=font(32),
+        fill=(255, 255, 255),
+        stroke_width=3,
+        stroke_fill=(20, 20, 20),
+    )
     x0, y0, x1, y1 = d.textbbox((60, 50), "广告", font=font(32), stroke_width=3)
     bgr = to_bgr(img)
     m = measure_text(bgr, Box(x0 - 10, y0 - 10, x1 - x0 + 20, y1 - y0 + 20))
@@ -53,10 +60,45 @@ def test_a_card_over_the_bottom_of_a_label_cuts_it() -> None:
     on above the glyphs and not at all below them."""
     img = studio_background(700, 260, seed=8)
     x, y, w, h = draw_label(img, (80, 60), "到手价 ¥69.9", 44, (30, 30, 30), (245, 245, 245))
-    ImageDraw.Draw(img).rectangle((x - 40, y + int(h * 0.65), x + w + 60, y + h + 90),
-                                  fill=(90, 160, 230))
+    ImageDraw.Draw(img).rectangle(
+        (x - 40, y + int(h * 0.65), x + w + 60, y + h + 90), fill=(90, 160, 230)
+    )
     bgr = to_bgr(img)
     m = measure_text(bgr, Box(x - 14, y - 14, w + 28, int(h * 0.65) + 20))
     assert m is not None
     cover = plate_coverage(bgr, m)
     assert cover is not None and cover.cut == "bottom"
+
+
+def _plate_with(disc_at: str) -> float:
+    """Coverage of 数字人直播 on a pink plate with a dark disc inside the plate's bounds, either
+    over 直 (glyphs on both sides of it) or as an icon before the text."""
+    img = studio_background(700, 200, seed=4)
+    d = ImageDraw.Draw(img)
+    f = font(40)
+    text_x = 140
+    x0, y0, x1, y1 = d.textbbox((text_x, 70), "数字人直播", font=f)
+    d.rounded_rectangle((60, y0 - 16, x1 + 24, y1 + 16), radius=12, fill=(230, 190, 210))
+    d.text((text_x, 70), "数字人直播", font=f, fill=(30, 30, 30))
+    glyph = (x1 - x0) // 5
+    cx = x0 + 3 * glyph + glyph // 2 if disc_at == "middle" else 95
+    r = (y1 - y0) // 2 + 4
+    cy = (y0 + y1) // 2
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(40, 80, 150))
+    bgr = to_bgr(img)
+    pad = (y1 - y0) // 2  # the detector's box runs on past the ink, into the plate's margin
+    m = measure_text(bgr, Box(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad))
+    assert m is not None and m.polarity == -1
+    cover = plate_coverage(bgr, m)
+    assert cover is not None
+    return cover.fraction
+
+
+def test_a_sticker_inside_the_plate_between_glyphs_is_measured() -> None:
+    """A disc over 直 of 数字人直播, no larger than the plate: 播 still shows to its right, so
+    it hides part of the line (this was taken for an icon printed on the plate)."""
+    assert _plate_with("middle") > 0.15
+
+
+def test_an_icon_before_the_text_on_its_plate_is_part_of_the_label() -> None:
+    assert _plate_with("start") < 0.05
