@@ -91,7 +91,37 @@ class FrameChecker:
                 ln.text, self.pack
             ):
                 lines.append(ln)
-        return lines
+        return self._reread_fragments(image, lines)
+
+    def _reread_fragments(self, image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+        """Read a label fragment again in a box a glyph wider on both sides.
+
+        The recogniser drops a sparse first glyph now and then (告内容 of a clean 广告内容, the
+        detector's box starting at 告), which would make a clean label look covered. Read with
+        room around it, a clean label reads whole; one a sticker covers still reads as the
+        fragment. Only fragment lines are re-read, so this costs nothing on most frames.
+        """
+        h, w = image.shape[:2]
+        todo: list[int] = []
+        boxes = []
+        for i, ln in enumerate(lines):
+            matches = match_element(ln.text, self.pack)
+            if not matches or not any(m.fragment for m in matches.values()):
+                continue
+            grow = ln.box.h
+            todo.append(i)
+            boxes.append(ln.box.expanded(grow, 0, w, h))
+        if not todo:
+            return lines
+        out = list(lines)
+        for i, again in zip(todo, self.engine.recognize(image, boxes), strict=True):
+            before = match_element(lines[i].text, self.pack)
+            after = match_element(again.text, self.pack)
+            if again.confidence >= 0.5 and any(
+                after.get(e) is not None and after[e].full for e, m in before.items() if m.fragment
+            ):
+                out[i] = OcrLine(text=again.text, box=lines[i].box, confidence=again.confidence)
+        return out
 
     def evaluate(
         self, image: np.ndarray, lines: list[OcrLine], name: str = "", qr: bool = True

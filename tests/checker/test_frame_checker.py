@@ -262,3 +262,24 @@ def test_a_danmaku_running_off_the_frame_edge_is_the_viewers(checker) -> None:
 
     r = check(checker, room(extra=claim))
     assert [b.term for b in r.banned_terms] == ["最低价"]
+
+
+def test_a_fragment_is_read_again_with_room_around_it(rapid) -> None:
+    """The recogniser now and then drops a sparse first glyph (告内容 of a clean 广告内容, its
+    box starting at 告). Read again a glyph wider, the clean label reads whole; with a sticker
+    over 广, it is still the fragment."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    fc = FrameChecker(load_profile("all-required"), rapid)
+    for covered in (False, True):
+        img = studio_background(W, H, seed=3)
+        x, y, w, h = draw_label(img, (900, 40), "广告内容", 40, WHITE, RED)
+        if covered:
+            ImageDraw.Draw(img).ellipse((x - 14, y - 14, x + h + 10, y + h + 14),
+                                        fill=(250, 200, 40))
+        glyph = w // 4
+        dropped = OcrLine("告内容", Box(x + glyph, y - 6, w - glyph + 6, h + 12), 0.9)
+        (line,) = fc._reread_fragments(to_bgr(img), [dropped])
+        assert line.text == ("告内容" if covered else "广告内容")
+        assert line.box == dropped.box  # the label's own box, not the wider one read
