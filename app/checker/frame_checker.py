@@ -102,23 +102,22 @@ class FrameChecker:
         fragment. Only fragment lines are re-read, so this costs nothing on most frames.
         """
         h, w = image.shape[:2]
-        todo: list[int] = []
-        boxes = []
-        for i, ln in enumerate(lines):
-            matches = match_element(ln.text, self.pack)
-            if not matches or not any(m.fragment for m in matches.values()):
-                continue
-            grow = ln.box.h
-            todo.append(i)
-            boxes.append(ln.box.expanded(grow, 0, w, h))
-        if not todo:
+        # Classified per text and cached, so the steady state costs a dictionary look-up.
+        fragments = [
+            (i, [e for e, m in info.matches.items() if m.fragment])
+            for i, info in enumerate(classify_lines(lines, self.pack))
+            if any(m.fragment for m in info.matches.values())
+        ]
+        if not fragments:
             return lines
+        boxes = [lines[i].box.expanded(lines[i].box.h, 0, w, h) for i, _ in fragments]
         out = list(lines)
-        for i, again in zip(todo, self.engine.recognize(image, boxes), strict=True):
-            before = match_element(lines[i].text, self.pack)
+        for (i, elements), again in zip(
+            fragments, self.engine.recognize(image, boxes), strict=True
+        ):
             after = match_element(again.text, self.pack)
             if again.confidence >= 0.5 and any(
-                after.get(e) is not None and after[e].full for e, m in before.items() if m.fragment
+                (m := after.get(e)) is not None and m.full for e in elements
             ):
                 out[i] = OcrLine(text=again.text, box=lines[i].box, confidence=again.confidence)
         return out
