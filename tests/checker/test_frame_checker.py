@@ -234,33 +234,17 @@ def test_a_danmaku_running_off_the_frame_edge_is_the_viewers(checker) -> None:
     """ "最低价吗？" scrolling in from the right edge shows as 最低价: a viewer's question cut by
     the frame, not the room's claim. The same words drawn with a margin are the room's."""
 
-    def danmaku(img: Image.Image) -> None:
-        d = ImageDraw.Draw(img)
-        x = W - 150  # 最低价 fits; 吗？ runs off the frame
-        d.text(
-            (x, 300),
-            "最低价吗？",
-            font=font(44),
-            fill=WHITE,
-            stroke_width=2,
-            stroke_fill=(20, 20, 20),
-        )
+    def outlined(text: str, x: int):
+        def draw(img: Image.Image) -> None:
+            ImageDraw.Draw(img).text(
+                (x, 300), text, font=font(44), fill=WHITE, stroke_width=2, stroke_fill=DARK
+            )
 
-    r = check(checker, room(extra=danmaku))
-    assert [b.term for b in r.banned_terms] == []
+        return draw
 
-    def claim(img: Image.Image) -> None:
-        d = ImageDraw.Draw(img)
-        d.text(
-            (W - 220, 300),
-            "最低价",
-            font=font(44),
-            fill=WHITE,
-            stroke_width=2,
-            stroke_fill=(20, 20, 20),
-        )
-
-    r = check(checker, room(extra=claim))
+    # 最低价 fits; 吗？ runs off the frame.
+    assert check(checker, room(extra=outlined("最低价吗？", W - 150))).banned_terms == []
+    r = check(checker, room(extra=outlined("最低价", W - 220)))
     assert [b.term for b in r.banned_terms] == ["最低价"]
 
 
