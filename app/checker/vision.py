@@ -126,6 +126,10 @@ def _largest_run(profile: np.ndarray, floor: float, max_gap: int) -> tuple[int, 
     return max(runs, key=lambda ab: float(profile[ab[0] : ab[1] + 1].sum()))
 
 
+# Two polarities whose plain contrasts are this close stand out alike: a tie for contrast.
+_TIE = 0.97
+
+
 def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
     """Measure the text line inside ``box``; ``None`` when no strokes are found there."""
     h_img, w_img = image.shape[:2]
@@ -155,9 +159,6 @@ def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
         if score <= best_score and _encloses(m, best, b):
             best = m
     return best
-
-
-_TIE = 0.97
 
 
 def _margin_colour(crop: np.ndarray, b: Box, m: TextMeasure) -> np.ndarray | None:
