@@ -54,3 +54,32 @@ def test_a_garbled_label_is_still_a_damaged_copy() -> None:
 
     (info,) = classify_lines([OcrLine("营亚执照", Box(0, 0, 90, 30), 0.9)], load_rule_pack())
     assert info.degraded == ("merchant_info",)
+
+
+def test_the_phrase_not_the_whole_detected_line_must_sit_in_the_corner() -> None:
+    """The detector joined a count left of the corner with the label ("700 广告内容"): the line
+    starts outside the top-right corner, the label itself stands inside it."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines, phrase_box
+    from app.checker.result import Status
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+
+    w, h = 1280, 720
+    img = studio_background(w, h, seed=2)
+    ImageDraw.Draw(img).text((862, 30), "700", font=font(30), fill=(255, 255, 255))
+    x, y, lw, lh = draw_label(img, (940, 28), "广告内容", 30, (255, 255, 255), (200, 30, 30))
+    line = OcrLine("700 广告内容", Box(858, y - 6, x + lw + 6 - 858, lh + 12), 0.95)
+    pack = load_rule_pack()
+    span = classify_lines([line], pack)[0].matches["ad_label"].span
+    where = phrase_box(line, span)
+    corner_starts = (1 - 0.3 * 1.05) * w  # the all-required profile's right corner
+    assert line.box.x < corner_starts < where.x <= x
+    assert where.x2 == line.box.x2
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status is Status.OK, (f.reason, f.box)
