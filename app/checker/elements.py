@@ -25,7 +25,7 @@ import cv2
 import numpy as np
 
 from app.checker.degraded import degraded_elements
-from app.checker.occlusion import plate_coverage
+from app.checker.occlusion import plate_coverage, straight_cut
 from app.checker.result import ElementFinding, Status
 from app.checker.vision import TextMeasure, lab_of, measure_text
 from app.geometry import Box
@@ -147,8 +147,9 @@ def _ink_at_edge(image: np.ndarray, measure: TextMeasure) -> bool:
     ink = measure.ink_box
     assert ink is not None
     h, w = image.shape[:2]
-    if ink.x <= 2 or ink.x2 >= w - 2:
-        return True
+    for touches, left in ((ink.x <= 2, True), (ink.x2 >= w - 2, False)):
+        if touches and not _edge_ink_apart(image, measure, left):
+            return True
     reach = 0.6 * ink.h
     rows = slice(max(0, ink.y), min(h, ink.y2))
     text = lab_of(measure.text_bgr)
@@ -160,6 +161,25 @@ def _ink_at_edge(image: np.ndarray, measure: TextMeasure) -> bool:
         if 0.08 <= stroke.mean() <= 0.75:
             return True
     return False
+
+
+def _edge_ink_apart(image: np.ndarray, measure: TextMeasure, left: bool) -> bool:
+    """Whether the ink at the frame's edge stands apart from the line: half a glyph or more of
+    empty columns between them (a sticker cut by the frame beside a corner label), where a
+    glyph the edge cuts is one letter space from the next."""
+    ink = measure.ink_box
+    assert ink is not None
+    crop = np.ascontiguousarray(image[ink.y : ink.y2, ink.x : ink.x2])
+    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
+    cols = (np.abs(lab - lab_of(measure.text_bgr)).sum(axis=2) < 40).sum(axis=0) >= 2
+    idx = np.flatnonzero(cols if left else cols[::-1])
+    if idx.size == 0 or idx[0] >= 0.5 * ink.h:
+        return True  # what reaches the edge is not even of the text's colour
+    if idx[0] > 3:
+        return False  # a glyph's rim or outline at the edge, its core just inside
+    gaps = np.diff(idx) - 1
+    apart = np.flatnonzero(gaps > 0)
+    return apart.size > 0 and gaps[apart[0]] >= 0.5 * ink.h
 
 
 def _best(findings: Iterable[ElementFinding]) -> ElementFinding | None:
@@ -215,21 +235,20 @@ def _advance(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55
 
 
-def phrase_box(line: OcrLine, span: tuple[int, int]) -> Box:
-    """Where in ``line``'s box the characters ``span`` stand.
+def phrase_box(text: str, box: Box, span: tuple[int, int]) -> Box:
+    """Where in ``box`` (of the line reading ``text``) the characters ``span`` stand.
 
     The detector joins a label with what stands beside it on the same row ("700 广告内容", a
     count that ends where the label's plate begins); the label is the phrase, and the phrase is
     what must sit in the corner. Character advances are estimated (CJK an em, Latin half),
     which places a phrase to within a fraction of a glyph.
     """
-    text = line.text
     start, end = max(0, span[0]), min(len(text), span[1])
     if (start == 0 and end >= len(text)) or end <= start:
-        return line.box
+        return box
     adv = [_advance(c) for c in text]
     total = sum(adv)
-    b = line.box
+    b = box
     x1 = b.x + round(b.w * sum(adv[:start]) / total)
     x2 = b.x + round(b.w * sum(adv[:end]) / total)
     return Box(x1, b.y, max(1, x2 - x1), b.h)
@@ -406,11 +425,15 @@ class ElementJudge:
         # come from its glyph height and count, and on 213 clean CJK labels ink width over
         # that estimate spread from 0.67 to 1.9 (fonts, tracking, outlines counted in the
         # height) — wider than the coverage it was meant to find. Covers of plain text show
-        # as fragments, damaged readings or split lines instead.
+        # as fragments, damaged readings or split lines instead, or (a card across the top or
+        # bottom of the glyphs) as the card's straight edge on the ink's own row.
         cover = plate_coverage(image, measure)
-        if cover is not None and cover.cut:
+        cut = cover.cut if cover is not None else None
+        if cut is None and measure.ink_box is not None:
+            cut = straight_cut(image, measure.ink_box)
+        if cut:
             f.status = Status.OCCLUDED
-            f.reason = f"the text's {cover.cut} is cut off by something drawn over it"
+            f.reason = f"the text's {cut} is cut off by something drawn over it"
             return f
         covered = cover.fraction if cover is not None else 0.0
         f.occluded_fraction = covered
@@ -419,7 +442,9 @@ class ElementJudge:
         if covered > t.max_occluded_frac + COVERAGE_NOISE:
             f.status, f.reason = Status.OCCLUDED, f"{covered:.0%} of the text is covered"
             return f
-        where = phrase_box(line, m.span) if m.full else f.box or line.box
+        where = f.box or line.box
+        if m.full:
+            where = phrase_box(line.text, where, m.span)
         if element == "ad_label" and not self._in_top_corner(where, w, h):
             f.status, f.reason = Status.MISPLACED, "not in a top corner"
             return f

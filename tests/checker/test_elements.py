@@ -75,7 +75,7 @@ def test_the_phrase_not_the_whole_detected_line_must_sit_in_the_corner() -> None
     line = OcrLine("700 广告内容", Box(858, y - 6, x + lw + 6 - 858, lh + 12), 0.95)
     pack = load_rule_pack()
     span = classify_lines([line], pack)[0].matches["ad_label"].span
-    where = phrase_box(line, span)
+    where = phrase_box(line.text, line.box, span)
     corner_starts = (1 - 0.3 * 1.05) * w  # the all-required profile's right corner
     assert line.box.x < corner_starts < where.x <= x
     assert where.x2 == line.box.x2
@@ -83,3 +83,25 @@ def test_the_phrase_not_the_whole_detected_line_must_sit_in_the_corner() -> None
         "ad_label", to_bgr(img), classify_lines([line], pack)
     )
     assert f.status is Status.OK, (f.reason, f.box)
+
+
+@pytest.mark.parametrize(("label_x", "scrolls"), [(-12, True), (40, False)])
+def test_only_glyphs_cut_by_the_frame_edge_make_a_line_scroll(label_x: int, scrolls: bool) -> None:
+    """A sticker the frame's edge cuts, beside a corner label, takes the line's ink to the
+    edge; the label's own glyphs stand well clear of it, so it is the room's. A line whose
+    first glyph the edge cuts is text in motion across the frame (弹幕)."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import _ink_at_edge
+    from app.checker.vision import TextMeasure
+    from app.geometry import Box
+    from tests.checker.conftest import font, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=5)
+    d = ImageDraw.Draw(img)
+    d.ellipse((-14, 20, 10, 64), fill=(250, 140, 20), outline=(255, 255, 255), width=3)
+    d.text((label_x, 24), "广告内容", font=font(32), fill=(255, 255, 255))
+    # The strokes as measure_text finds them, from the frame's edge to the label's end.
+    ink = Box(0, 28, label_x + 4 * 32, 36)
+    m = TextMeasure(32.0, 9.0, ink, 1, (255, 255, 255), (92, 74, 64), 9.0)
+    assert _ink_at_edge(to_bgr(img), m) is scrolls

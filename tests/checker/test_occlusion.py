@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image, ImageDraw
 
 from app.checker.occlusion import plate_coverage
+from app.checker.result import Status
 from app.checker.vision import measure_text
 from app.geometry import Box
 from tests.checker.conftest import draw_label, font, studio_background, to_bgr
@@ -102,3 +104,30 @@ def test_a_sticker_inside_the_plate_between_glyphs_is_measured() -> None:
 
 def test_an_icon_before_the_text_on_its_plate_is_part_of_the_label() -> None:
     assert _plate_with("start") < 0.05
+
+
+@pytest.mark.parametrize(("overlap", "status"), [(0.45, Status.OCCLUDED), (-0.4, Status.OK)])
+def test_a_card_across_the_lower_part_of_plain_text_is_a_cover(overlap: float, status) -> None:
+    """A product card slid over the lower half of a caption on the picture: the glyphs end on
+    the card's straight edge, which runs on beside the text on the same row, and what shows
+    still reads as the whole phrase. The same card a little below the caption hides nothing."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.pack import load_rule_pack
+    from app.rules.profile import load_profile
+
+    img = studio_background(1280, 720, seed=8)
+    x, y, w, h = draw_label(img, (300, 300), "数字人直播", 40, (255, 255, 255))
+    top = y + round(h * (1 - overlap)) if overlap > 0 else y + h - round(h * overlap)
+    card = (x - 30, top, x + w + 40, top + 90)
+    ImageDraw.Draw(img).rounded_rectangle(card, 8, fill=(250, 250, 250))
+    frame = to_bgr(img)
+    line = OcrLine("数字人直播", Box(x - 8, y - 8, w + 16, h + 16), 0.98)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ai_disclosure", frame, classify_lines([line], pack)
+    )
+    assert f.status is status, f.reason
+    if status is Status.OCCLUDED:
+        assert f.reason and "bottom is cut off" in f.reason
