@@ -32,9 +32,10 @@ from app.checker.result import (
     Status,
 )
 from app.ocr.base import OcrEngine, OcrLine, Reuse
-from app.rules.match import comparison_parts, find_banned, match_element
+from app.rules.match import FRAME_PUNCT, comparison_parts, find_banned, match_element
 from app.rules.pack import RulePack, load_rule_pack
 from app.rules.profile import Profile
+from app.rules.text import normalize
 
 B5_ARTICLE_QR = "003 主播 行为管控(7); 000 第十二条5"
 
@@ -53,6 +54,7 @@ class FrameChecker:
         self.engine = engine
         self.pack = pack or load_rule_pack()
         self._judge = ElementJudge(profile, self.pack)
+        self._end_cache: dict[str, list[str]] = {}
 
     def use_profile(self, profile: Profile) -> None:
         """Judge later frames by ``profile`` (same engine and rules), e.g. after zones are redrawn.
@@ -99,15 +101,21 @@ class FrameChecker:
         The recogniser drops a sparse first glyph now and then (告内容 of a clean 广告内容, the
         detector's box starting at 告), which would make a clean label look covered. Read with
         room around it, a clean label reads whole; one a sticker covers still reads as the
-        fragment. Only fragment lines are re-read, so this costs nothing on most frames.
+        fragment. Lines that start or end with part of a label (see ``_label_at_end``) are read
+        again too. Only such lines are, about one in two frames on our sets, so this costs
+        a recognition call now and then.
         """
         h, w = image.shape[:2]
         # Classified per text and cached, so the steady state costs a dictionary look-up.
-        fragments = [
-            (i, [e for e, m in info.matches.items() if m.fragment])
-            for i, info in enumerate(classify_lines(lines, self.pack))
-            if any(m.fragment for m in info.matches.values())
-        ]
+        fragments = []
+        for i, info in enumerate(classify_lines(lines, self.pack)):
+            if info.viewer is not None or any(m.full for m in info.matches.values()):
+                continue
+            elements = [e for e, m in info.matches.items() if m.fragment]
+            if not elements and not is_viewer_text(info.line.text, self.pack):
+                elements = self._label_at_end(info.line.text)
+            if elements:
+                fragments.append((i, elements))
         if not fragments:
             return lines
         boxes = [lines[i].box.expanded(lines[i].box.h, 0, w, h) for i, _ in fragments]
@@ -121,6 +129,26 @@ class FrameChecker:
             ):
                 out[i] = OcrLine(text=again.text, box=lines[i].box, confidence=again.confidence)
         return out
+
+    def _label_at_end(self, text: str) -> list[str]:
+        """Elements whose label a line starts or ends with part of: "告·推" of 广告·推广, its two
+        sparse 广 dropped by the detector. The line as a whole is no fragment (推 is no part of
+        广告), but read a glyph wider it may be the label."""
+        hit = self._end_cache.get(text)
+        if hit is None:
+            bare = normalize(text).strip(FRAME_PUNCT)
+            hit = []
+            if 2 <= len(bare) <= 8:
+                for name, rule in self.pack.elements.items():
+                    if any(
+                        bare[:k] in rule.fragments or bare[-k:] in rule.fragments
+                        for k in range(1, len(bare))
+                    ):
+                        hit.append(name)
+            if len(self._end_cache) > 4096:
+                self._end_cache.clear()
+            self._end_cache[text] = hit
+        return hit
 
     def evaluate(
         self, image: np.ndarray, lines: list[OcrLine], name: str = "", qr: bool = True

@@ -15,7 +15,7 @@ from app.rules.pack import ElementRule, RulePack, load_rule_pack
 from app.rules.text import normalize, normalize_with_map
 
 # Punctuation a label is often boxed in: stripped before the whole-line fragment test.
-_FRAME_PUNCT = "[](){}<>|:·,.-\"'!?*#~/"
+FRAME_PUNCT = "[](){}<>|:·,.-\"'!?*#~/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +205,7 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
     out: dict[str, ElementMatch] = {}
     if not norm:
         return out
-    bare = norm.strip(_FRAME_PUNCT)
+    bare = norm.strip(FRAME_PUNCT)
     mapped = None
     for name, rule in p.elements.items():
         span: tuple[int, int] | None

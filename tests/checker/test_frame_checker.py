@@ -267,3 +267,20 @@ def test_a_fragment_is_read_again_with_room_around_it(rapid) -> None:
         (line,) = fc._reread_fragments(to_bgr(img), [dropped])
         assert line.text == ("告内容" if covered else "广告内容")
         assert line.box == dropped.box  # the label's own box, not the wider one read
+
+
+def test_a_line_that_starts_and_ends_inside_a_label_is_read_again(rapid) -> None:
+    """告·推 of a clean 广告·推广: the detector dropped the sparse 广 at both ends. No part of
+    the line is a label phrase by itself, but it starts with the end of 广告; read a glyph
+    wider, it is the label. An ordinary caption next to nothing is left as it was read."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    fc = FrameChecker(load_profile("all-required"), rapid)
+    img = studio_background(W, H, seed=3)
+    x, y, w, h = draw_label(img, (900, 40), "广告·推广", 40, WHITE, RED)
+    glyph = w // 5
+    dropped = OcrLine("告·推", Box(x + glyph, y - 6, w - 2 * glyph, h + 12), 0.9)
+    (line,) = fc._reread_fragments(to_bgr(img), [dropped])
+    assert "广告" in line.text and line.box == dropped.box
+    assert fc._label_at_end("纯棉短袖") == []
