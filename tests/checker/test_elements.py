@@ -105,3 +105,31 @@ def test_only_glyphs_cut_by_the_frame_edge_make_a_line_scroll(label_x: int, scro
     ink = Box(0, 28, label_x + 4 * 32, 36)
     m = TextMeasure(32.0, 9.0, ink, 1, (255, 255, 255), (92, 74, 64), 9.0)
     assert _ink_at_edge(to_bgr(img), m) is scrolls
+
+
+@pytest.mark.parametrize(("sticker", "status"), [(True, "occluded"), (False, "missing")])
+def test_a_lone_first_glyph_of_a_label_beside_a_cover_is_occluded(sticker: bool, status: str):
+    """此 of 此为广告 with a sticker over 为广告: all OCR reads is 此, but 此 starts only the ad
+    label's phrases, and where the rest would stand is a sticker, not the plate. The same 此
+    alone on its plate is no evidence of a label."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=4)
+    text = "此为广告" if sticker else "此"
+    x, y, w, h = draw_label(img, (1000, 40), text, 34, (255, 255, 255), (200, 30, 30))
+    glyph = 34
+    if sticker:
+        cover = (x + glyph + 4, y - 22, x + w + 30, y + h + 22)
+        ImageDraw.Draw(img).ellipse(cover, fill=(240, 200, 40))
+    line = OcrLine("此", Box(x - 6, y - 6, glyph + 12, h + 12), 0.95)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
