@@ -48,7 +48,10 @@ _CHATTY = re.compile(r"[吧吗呢啊呀哈嘛么是这那我你他她？?！!]")
 
 COVERAGE_NOISE = 0.08
 # A price tag with its first characters hidden: "价：96元" (直播价：96元), "后价¥59" (券后价).
-_TRUNCATED_PRICE_WORD = re.compile(r"^(?:价\s*[:：¥￥\d]|(?:后|播|杀|手|动|购|惠)价)")
+_TRUNCATED_PRICE_WORD = re.compile(r"^(?:价\s*[:：¥￥\d]|(?:后|播|杀|手|动|购|惠)价|介\s*[¥￥])")
+# The same with the cover's edge through a glyph: 价 cut down its left side keeps 介 ("介¥29.9"
+# of 秒杀价 ¥29.9), and 件 cut down its right keeps its 亻, read as 1 or 11 ("¥98/11" of ¥98/件).
+_CUT_UNIT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?\s*/\s*[1lI|]{1,2}$")
 
 # Best first: when several lines match an element, the best-placed evidence decides.
 _RANK = {Status.OK: 0, Status.OCCLUDED: 1, Status.ILLEGIBLE: 2, Status.MISPLACED: 3}
@@ -483,7 +486,10 @@ class ElementJudge:
             m.fragment
             or split
             or text.startswith((":", "："))
-            or (element == "price" and _TRUNCATED_PRICE_WORD.match(text) is not None)
+            or (
+                element == "price"
+                and (_TRUNCATED_PRICE_WORD.match(text) or _CUT_UNIT.search(text)) is not None
+            )
         )
         if partial and (measure is None or measure.contrast >= t.min_contrast):
             f.status, f.reason = Status.OCCLUDED, "only part of the label is visible"

@@ -133,3 +133,26 @@ def test_a_lone_first_glyph_of_a_label_beside_a_cover_is_occluded(sticker: bool,
         "ad_label", to_bgr(img), classify_lines([line], pack)
     )
     assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(
+    ("read", "status"),
+    [("介¥29.9", "occluded"), ("¥98/11", "occluded"), ("¥98/件", "ok"), ("¥29.9", "ok")],
+)
+def test_a_price_whose_cover_cuts_through_a_glyph_is_occluded(read: str, status: str) -> None:
+    """A cover's edge down the middle of 价 leaves 介, down the middle of 件 leaves its 亻 (read
+    1 or 11): what shows is still a price, but part of the tag is under the cover."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=6)
+    x, y, w, h = draw_label(img, (500, 400), read, 40, (255, 255, 255), (200, 30, 30))
+    line = OcrLine(read, Box(x - 8, y - 8, w + 16, h + 16), 0.95)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
