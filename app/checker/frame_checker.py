@@ -31,6 +31,7 @@ from app.checker.result import (
     QrFinding,
     Status,
 )
+from app.geometry import Box
 from app.ocr.base import OcrEngine, OcrLine, Reuse
 from app.rules.match import FRAME_PUNCT, comparison_parts, find_banned, match_element
 from app.rules.pack import RulePack, load_rule_pack
@@ -120,14 +121,15 @@ class FrameChecker:
             return lines
         boxes = [lines[i].box.expanded(lines[i].box.h, 0, w, h) for i, _ in fragments]
         out = list(lines)
-        for (i, elements), again in zip(
-            fragments, self.engine.recognize(image, boxes), strict=True
+        for (i, elements), wide, again in zip(
+            fragments, boxes, self.engine.recognize(image, boxes), strict=True
         ):
             after = match_element(again.text, self.pack)
             if again.confidence >= 0.5 and any(
                 (m := after.get(e)) is not None and m.full for e in elements
             ):
-                out[i] = OcrLine(text=again.text, box=lines[i].box, confidence=again.confidence)
+                box = _grown_to(lines[i].box, lines[i].text, again.text, wide)
+                out[i] = OcrLine(text=again.text, box=box, confidence=again.confidence)
         return out
 
     def _label_at_end(self, text: str) -> list[str]:
@@ -216,6 +218,28 @@ class FrameChecker:
             qr_codes=qr_codes,
         )
         return Analysis(result=result, lines=infos)
+
+
+def _grown_to(box: Box, before: str, after: str, limit: Box) -> Box:
+    """``box`` (of the glyphs read first) grown sideways over the glyphs the second reading
+    added: to the left when the first reading ends the second, to the right when it starts it,
+    both ways otherwise, about three quarters of the box's height per glyph (the detector's box
+    is taller than the ink) and never beyond ``limit``, the box read the second time.
+
+    The stroke measure needs the label's own box: the first may hug a lone 告 of 广告 so
+    tightly that its strokes touch the box's sides and go unmeasured (a clean label measured
+    at 1 px). Not taller: a card right below a cut label would then be measured as ink.
+    """
+    a, b = "".join(before.split()), "".join(after.split())
+    extra = round(max(0, len(b) - len(a)) * 0.75 * box.h)
+    left = right = extra
+    if a and b.endswith(a):
+        right = 0
+    elif a and b.startswith(a):
+        left = 0
+    pad = max(2, box.h // 6)
+    x1, x2 = max(limit.x, box.x - left - pad), min(limit.x2, box.x2 + right + pad)
+    return Box(x1, box.y, max(1, x2 - x1), box.h)
 
 
 def _as_shown(matched: str) -> str:
