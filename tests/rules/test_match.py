@@ -319,6 +319,8 @@ def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: Ru
         ("本场点赞 3.4万", "chrome"),
         ("粉丝团", "chrome"),
         ("说点什么...", "chrome"),
+        ("用户Y448", "chrome"),  # a default account name: Y448 is no ¥448
+        ("用户8731245", "chrome"),
         # room overlays that look like chat or system lines
         ("经营者：杭州某某科技有限公司", None),
         ("到手价：69元", None),
@@ -333,6 +335,7 @@ def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: Ru
         ("下单送出精美礼品", None),
         ("广告", None),
         ("AI生成", None),
+        ("用户须知", None),
         ("", None),
     ],
 )
