@@ -6,7 +6,8 @@ with its key's colon → occluded (illegible if even the visible part is too fai
 too faint → illegible; its plate cut off above or below, or a foreign region across the text →
 occluded; (ad label) outside both top corners, or (any element with zones in the profile)
 centre outside every zone drawn for it → misplaced; else ok. Of several candidates the best
-status wins, so a second, compliant copy of a label satisfies the rule. Only when no line reads
+status wins, so a second, compliant copy of a label satisfies the rule; with no compliant copy,
+a whole reading outranks a fragment (a stray 广 elsewhere does not hide a misplaced 广告). Only when no line reads
 the label cleanly does a damaged copy of it (degraded.py) count: illegible or occluded, never
 ok, and never missing; and only without that, a lone glyph that starts or ends the label with
 a cover where the rest would stand.
@@ -326,13 +327,17 @@ class ElementJudge:
         rule = self.pack.elements[element]
         if not self.profile.required.get(element, False):
             return ElementFinding(element, Status.NOT_REQUIRED, rule.rule, rule.article)
-        best = _best(
-            self._judge_line(
-                element, image, li.line, m, split=m.full and self._split(element, image, li, room)
-            )
+        judged = [
+            (m.full, self._judge_line(element, image, li.line, m, split=split))
             for li in room
             if (m := li.matches.get(element)) is not None and (m.full or m.fragment)
-        )
+            for split in [m.full and self._split(element, image, li, room)]
+        ]
+        best = _best(f for _, f in judged)
+        if best is not None and best.status is not Status.OK and any(full for full, _ in judged):
+            # No copy is compliant: a whole reading of the label says more about it than a
+            # fragment (which may be a stray glyph elsewhere).
+            best = _best(f for full, f in judged if full)
         if best is None:
             # No clean reading: a damaged copy of the label (what OCR makes of a label that is
             # partly covered, too small or too faint) still shows the label is there.

@@ -156,3 +156,26 @@ def test_a_price_whose_cover_cuts_through_a_glyph_is_occluded(read: str, status:
         "price", to_bgr(img), classify_lines([line], pack)
     )
     assert f.status == status, f.reason
+
+
+def test_with_no_compliant_copy_a_whole_label_outranks_a_fragment() -> None:
+    """广告 drawn whole at the bottom of the frame, and a stray 广 read in the top corner: the
+    label is there and misplaced; the fragment, even in the corner, says less about it."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=7)
+    x, y, w, h = draw_label(img, (600, 600), "广告", 34, (255, 255, 255), (200, 30, 30))
+    fx, fy, fw, fh = draw_label(img, (1150, 40), "广", 34, (255, 255, 255), (40, 90, 160))
+    lines = [
+        OcrLine("广告", Box(x - 8, y - 8, w + 16, h + 16), 0.99),
+        OcrLine("广", Box(fx - 8, fy - 8, fw + 16, fh + 16), 0.9),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status == "misplaced" and f.text == "广告", (f.status, f.reason)
