@@ -6,11 +6,11 @@ with its key's colon → occluded (illegible if even the visible part is too fai
 too faint → illegible; its plate cut off above or below, or a foreign region across the text →
 occluded; (ad label) outside both top corners, or (any element with zones in the profile)
 centre outside every zone drawn for it → misplaced; else ok. Of several candidates the best
-status wins, so a second, compliant copy of a label satisfies the rule; with no compliant copy,
-a whole reading outranks a fragment (a stray 广 elsewhere does not hide a misplaced 广告). Only when no line reads
-the label cleanly does a damaged copy of it (degraded.py) count: illegible or occluded, never
-ok, and never missing; and only without that, a lone glyph that starts or ends the label with
-a cover where the rest would stand.
+status wins, so a second, compliant copy of a label satisfies the rule; with no compliant
+copy, a whole reading outranks a fragment (a stray 广 elsewhere does not hide a misplaced 广告).
+Only when no line reads the label cleanly does a damaged copy of it (degraded.py) count:
+illegible or occluded, never ok, and never missing; and only without that, a lone glyph that
+starts or ends the label with a cover where the rest would stand.
 
 Viewers' text never counts: chat, system lines and platform chrome by their wording, 弹幕 by
 their wording (a question, a chatty ending) or by running off the frame's side.
