@@ -254,17 +254,17 @@ def phrase_box(text: str, box: Box, span: tuple[int, int]) -> Box:
         return box
     adv = [_advance(c) for c in text]
     total = sum(adv)
-    b = box
-    x1 = b.x + round(b.w * sum(adv[:start]) / total)
-    x2 = b.x + round(b.w * sum(adv[:end]) / total)
-    return Box(x1, b.y, max(1, x2 - x1), b.h)
+    x1 = box.x + round(box.w * sum(adv[:start]) / total)
+    x2 = box.x + round(box.w * sum(adv[:end]) / total)
+    return Box(x1, box.y, max(1, x2 - x1), box.h)
 
 
 # Share of the strip beside a lone first (or last) glyph of a label, on the side where the
-# rest of the phrase would stand, that must not be the glyph's ground (and 0.3 more than on
-# the other side). Over six generated sets it found 8 of the covered labels read as one glyph
-# and called none that was missing.
+# rest of the phrase would stand, that must not be the glyph's ground, and by how much more
+# than on the other side. Over six generated sets it found 8 of the covered labels read as one
+# glyph and called none that was missing.
 _HIDDEN_REST = 0.6
+_HIDDEN_REST_MARGIN = 0.3
 
 
 def _end_glyphs(pack: RulePack) -> dict[str, dict[str, str]]:
@@ -392,7 +392,9 @@ class ElementJudge:
             shares[where] = float((np.abs(strip - ground).sum(axis=2) > 30).mean())
         other = "left" if side == "right" else "right"
         # A glyph alone on its plate, or plain text on a picture, looks alike on both sides.
-        return shares[side] >= _HIDDEN_REST and shares[side] - shares[other] >= 0.3
+        return (
+            shares[side] >= _HIDDEN_REST and shares[side] - shares[other] >= _HIDDEN_REST_MARGIN
+        )
 
     def _split(self, element: str, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
         """Whether ``li`` is one side of a label line that something drawn over it splits.

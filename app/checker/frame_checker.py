@@ -103,8 +103,8 @@ class FrameChecker:
         detector's box starting at 告), which would make a clean label look covered. Read with
         room around it, a clean label reads whole; one a sticker covers still reads as the
         fragment. Lines that start or end with part of a label (see ``_label_at_end``) are read
-        again too. Only such lines are, about one in two frames on our sets, so this costs
-        a recognition call now and then.
+        again too. Such lines turn up in about one frame in two on our sets, so this costs a
+        recognition call now and then.
         """
         h, w = image.shape[:2]
         # Classified per text and cached, so the steady state costs a dictionary look-up.
