@@ -31,6 +31,7 @@ from app.checker.result import (
     QrFinding,
     Status,
 )
+from app.checker.spotting import DamageSpotter
 from app.geometry import Box
 from app.ocr.base import OcrEngine, OcrLine, Reuse
 from app.rules.match import FRAME_PUNCT, comparison_parts, find_banned, match_element
@@ -56,6 +57,7 @@ class FrameChecker:
         self.pack = pack or load_rule_pack()
         self._judge = ElementJudge(profile, self.pack)
         self._end_cache: dict[str, list[str]] = {}
+        self._spotter = DamageSpotter(engine, self.pack)
 
     def use_profile(self, profile: Profile) -> None:
         """Judge later frames by ``profile`` (same engine and rules), e.g. after zones are redrawn.
@@ -161,6 +163,8 @@ class FrameChecker:
         infos = classify_lines(lines, self.pack)
         mark_scrolling(infos, image)
         room = [li for li in infos if li.viewer is None]
+        # A line no rule recognised may still be what is left of a label (spotting.py).
+        self._spotter.mark(image, room, [e for e, on in self.profile.required.items() if on])
 
         elements: dict[str, ElementFinding] = {}
         for element in ELEMENTS:

@@ -51,3 +51,19 @@ class OcrEngine(Protocol):
     def recognize(self, image: np.ndarray, boxes: list[Box]) -> list[OcrLine]:
         """Recognise the single line inside each box (no detection); same order as ``boxes``."""
         ...
+
+
+@runtime_checkable
+class PhraseScorer(Protocol):
+    """An engine that can say how well a box's text fits given phrases (see ctc.py).
+
+    Optional: the checker asks only engines that have it, for lines that read as nothing it
+    knows, whether they are a damaged copy of a label.
+    """
+
+    def phrase_scores(
+        self, image: np.ndarray, boxes: list[Box], phrases: list[str]
+    ) -> list[list[float]]:
+        """Per box, per phrase: the phrase's score in nats per character (0 when the box
+        reads with the phrase in it; far below 0 when nothing there resembles it)."""
+        ...

@@ -14,6 +14,7 @@ import numpy as np
 
 from app.geometry import Box
 from app.ocr.base import OcrError, OcrLine, Reuse
+from app.ocr.ctc import PhraseSet, phrase_scores
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ class RapidOcrEngine:
         self._det_short_side = int(os.environ.get("LIVECOMPLY_DET_SHORT_SIDE", "720"))
         self._lock = threading.Lock()  # the ONNX sessions are not shared across threads safely
         self._warm = False
+        self._phrase_sets: dict[tuple[str, ...], tuple[PhraseSet, list[int]]] = {}
 
     def _warm_up(self) -> None:
         """Load all three models before the first timed call (OCR_FACTS: 'Warm it up')."""
@@ -143,3 +145,46 @@ class RapidOcrEngine:
             for b, text, score in zip(kept, rec.txts or (), rec.scores or (), strict=False):
                 results[b] = OcrLine(text=text, box=b, confidence=float(score))
         return [results.get(b, OcrLine(text="", box=b, confidence=0.0)) for b in boxes]
+
+    def phrase_scores(
+        self, image: np.ndarray, boxes: list[Box], phrases: list[str]
+    ) -> list[list[float]]:
+        """How well each box's text fits each phrase (app/ocr/ctc.py), from the recogniser's
+        column probabilities. Each box is recognised on its own, at the size ``recognize``
+        would give it alone; a phrase with a character the model cannot write scores -inf."""
+        if not boxes:
+            return []
+        h, w = image.shape[:2]
+        with self._lock:
+            self._warm_up()
+            rec = self._ocr._load_rec_model()
+            compiled, known = self._compiled(rec, phrases)
+            _, rec_h, rec_w = rec.rec_image_shape[:3]
+            out = []
+            for b in boxes:
+                scores = [float("-inf")] * len(phrases)
+                c = b.clipped(w, h)
+                if c.w >= 4 and c.h >= 4 and known:
+                    crop = np.ascontiguousarray(image[c.y : c.y2, c.x : c.x2])
+                    ratio = max(rec_w / rec_h, crop.shape[1] / crop.shape[0])
+                    batch = rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+                    probs = rec.session(batch)[0]
+                    for i, s in zip(known, phrase_scores(probs, compiled), strict=True):
+                        scores[i] = float(s)
+                out.append(scores)
+        return out
+
+    def _compiled(self, rec, phrases: list[str]) -> tuple[PhraseSet, list[int]]:
+        """The phrases the model can write, compiled once per phrase list (the rule pack's)."""
+        key = tuple(phrases)
+        hit = self._phrase_sets.get(key)
+        if hit is None:
+            index = rec.postprocess_op.dict
+            paths, known = [], []
+            for i, p in enumerate(phrases):
+                path = [index.get(ch) for ch in p if not ch.isspace()]
+                if path and all(k is not None and k > 0 for k in path):
+                    paths.append(path)
+                    known.append(i)
+            hit = self._phrase_sets[key] = (PhraseSet.compile(paths), known)
+        return hit

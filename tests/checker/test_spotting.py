@@ -1,0 +1,85 @@
+"""A label whose glyphs OCR reads as other characters is found by the recogniser's own scores."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import ImageDraw
+
+from app.checker.degraded import degraded_elements
+from app.checker.elements import classify_lines
+from app.checker.frame_checker import FrameChecker
+from app.checker.result import Status
+from app.checker.spotting import SPOT_MIN_SCORE, DamageSpotter
+from app.geometry import Box
+from app.ocr.base import OcrLine, PhraseScorer
+from app.rules.pack import load_rule_pack
+from app.rules.profile import load_profile
+from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+
+def _frame_with_a_card_over(text: str) -> tuple:
+    """``text`` on a dark plate with a light product card across the upper 45 % of its glyphs,
+    and an ordinary caption lower down."""
+    img = studio_background(1280, 720, seed=8)
+    x, y, w, h = draw_label(img, (420, 60), text, 44, (255, 255, 255), (30, 30, 30))
+    card = (x - 40, y - 120, x + w + 40, y + round(h * 0.45))
+    ImageDraw.Draw(img).rounded_rectangle(card, 10, fill=(235, 235, 235))
+    draw_label(img, (300, 500), "关注主播每晚有福利", 36, (255, 255, 255))
+    return to_bgr(img), Box(x, y, w, h)
+
+
+@pytest.mark.parametrize(
+    ("text", "element"), [("虚拟主播", "ai_disclosure"), ("商家信息", "merchant_info")]
+)
+def test_a_label_under_a_card_across_its_top_is_covered_not_missing(
+    rapid, text: str, element: str
+) -> None:
+    """What shows are the glyphs' lower halves, which OCR reads as other characters (应拟土描,
+    向家信忌): too few right ones for the text rules, but the recogniser still finds the label's
+    phrase far likelier there than in any unrelated line."""
+    frame, ink = _frame_with_a_card_over(text)
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    lines = checker.read_lines(frame)
+    found = checker.evaluate(frame, lines).result.elements
+    finding = found[element]
+    assert finding.status is Status.OCCLUDED, (finding.reason, [ln.text for ln in lines])
+    assert finding.box is not None and finding.box.overlap_fraction(ink) > 0.5
+    # The caption below stays what it is: no label is found in it.
+    assert all(f.status is Status.MISSING for e, f in found.items() if e != element)
+
+
+def test_only_lines_no_rule_recognises_are_scored_and_only_while_an_element_is_missing(
+    rapid,
+) -> None:
+    frame, _ = _frame_with_a_card_over("商家信息")
+    pack = load_rule_pack()
+    lines = FrameChecker(load_profile("all-required"), rapid).read_lines(frame)
+    damaged = next(ln for ln in lines if "家" in ln.text)
+    # The reading itself is too far from 商家信息 for the text rules (else this tests nothing).
+    assert "merchant_info" not in degraded_elements(damaged.text, pack)
+
+    spotter = DamageSpotter(rapid, pack)
+    room = classify_lines(lines, pack)
+    spotter.mark(frame, room, ["merchant_info"])
+    marked = {li.line.text: li.degraded for li in room}
+    assert marked[damaged.text] == ("merchant_info",)
+    assert marked["关注主播每晚有福利"] == ()
+
+    # With the merchant label already shown elsewhere, nothing is asked of the recogniser.
+    shown = OcrLine("商家信息", Box(900, 600, 160, 40), 0.99)
+    clean = classify_lines([*lines, shown], pack)
+    spotter.mark(frame, clean, ["merchant_info"])
+    assert all(li.degraded == () for li in clean if li.line.text == damaged.text)
+
+
+def test_the_engine_scores_a_damaged_label_above_the_threshold_and_other_phrases_far_below(
+    rapid,
+) -> None:
+    assert isinstance(rapid, PhraseScorer)
+    frame, ink = _frame_with_a_card_over("虚拟主播")
+    box = Box(ink.x - 12, ink.y - 12, ink.w + 24, ink.h + 24)
+    (label, other, caption_words), = rapid.phrase_scores(
+        frame, [box], ["虚拟主播", "营业执照", "关注主播"]
+    )
+    assert label >= SPOT_MIN_SCORE
+    assert other < SPOT_MIN_SCORE - 3 and caption_words < SPOT_MIN_SCORE
