@@ -31,7 +31,7 @@ from app.checker.result import (
     QrFinding,
     Status,
 )
-from app.checker.spotting import DamageSpotter
+from app.checker.spotting import DamageSpotter, TermSpotter
 from app.geometry import Box
 from app.ocr.base import OcrEngine, OcrLine, Reuse
 from app.rules.match import FRAME_PUNCT, comparison_parts, find_banned, match_element
@@ -58,6 +58,7 @@ class FrameChecker:
         self._judge = ElementJudge(profile, self.pack)
         self._end_cache: dict[str, list[str]] = {}
         self._spotter = DamageSpotter(engine, self.pack)
+        self._terms = TermSpotter(engine, self.pack)
 
     def use_profile(self, profile: Profile) -> None:
         """Judge later frames by ``profile`` (same engine and rules), e.g. after zones are redrawn.
@@ -182,6 +183,19 @@ class FrameChecker:
                         article=m.article,
                         family=m.family,
                         canonical=m.term,
+                    )
+                )
+            # A term with one glyph misread (全网量低价), when the recogniser confirms it.
+            for nm in self._terms.confirmed(image, li.line):
+                banned.append(
+                    BannedHit(
+                        term=_as_shown(nm.spelling).upper(),
+                        text=li.line.text,
+                        box=li.line.box,
+                        rule=nm.term.rule,
+                        article=nm.term.article,
+                        family=nm.term.family,
+                        canonical=nm.term.term,
                     )
                 )
 

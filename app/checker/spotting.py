@@ -1,4 +1,4 @@
-"""Damaged labels the text alone cannot name: ask the recogniser how close a line is to a label.
+"""What the text alone cannot name, confirmed by the recogniser: damaged labels, misread terms.
 
 A card across the top of 虚拟主播 leaves the glyphs' lower halves, read as 应拟土播; a 7 px
 营业执照 reads as 营业机肥. Neither shares enough characters with its label for degraded.py, and
@@ -10,6 +10,10 @@ element ``ok`` — it is a damaged copy, so ``occluded`` or ``illegible`` (eleme
 
 Asked only for lines no rule recognises, and only while a required element has no evidence
 at all; answers are kept per line (text and box), so an unchanged frame costs a look-up.
+
+A banned term with one glyph misread (全网量低价) is confirmed the same way: a line that
+misses a banned spelling by one character is reported when the recogniser finds the spelling
+nearly as likely as its own reading (:class:`TermSpotter`).
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ import numpy as np
 
 from app.checker.elements import LineInfo
 from app.geometry import Box
-from app.ocr.base import OcrEngine, PhraseScorer
-from app.rules.match import FRAME_PUNCT
+from app.ocr.base import OcrEngine, OcrLine, PhraseScorer
+from app.rules.match import FRAME_PUNCT, NearMiss, near_banned
 from app.rules.pack import RulePack
 from app.rules.text import has_cjk, normalize
 
@@ -104,3 +108,37 @@ def _is_candidate(li: LineInfo) -> bool:
         return False
     bare = "".join(normalize(li.line.text).strip(FRAME_PUNCT).split())
     return _LINE_CHARS[0] <= len(bare) <= _LINE_CHARS[1] and has_cjk(bare)
+
+
+# Nats per character. A line one character off a banned spelling is confirmed only when the
+# recogniser gives the spelling, on average, over a third of the probability of its own
+# reading: 全网量低价 scores -0.13 for 全网最低价, and a line that truly differs (全网第二 for
+# 全网第一) has its differing glyph read with near certainty, far below this.
+TERM_MIN_SCORE = -1.0
+
+
+class TermSpotter:
+    """Banned terms OCR misread by one glyph, confirmed by the recogniser."""
+
+    def __init__(self, engine: OcrEngine, pack: RulePack) -> None:
+        self._scorer = engine if isinstance(engine, PhraseScorer) else None
+        self._pack = pack
+        self._cache: dict[tuple[str, Box], tuple[NearMiss, ...]] = {}
+
+    def confirmed(self, image: np.ndarray, line: OcrLine) -> tuple[NearMiss, ...]:
+        """The near misses of ``line`` (match.near_banned) the recogniser confirms."""
+        if self._scorer is None:
+            return ()
+        near = near_banned(line.text, self._pack)
+        if not near:
+            return ()
+        key = (line.text, line.box)
+        hit = self._cache.get(key)
+        if hit is None:
+            spellings = [nm.spelling.upper() for nm in near]
+            (scores,) = self._scorer.phrase_scores(image, [line.box], spellings)
+            hit = tuple(nm for nm, s in zip(near, scores, strict=True) if s >= TERM_MIN_SCORE)
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = hit
+        return hit

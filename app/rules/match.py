@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from app.rules.pack import ElementRule, RulePack, load_rule_pack
+from app.rules.pack import ElementRule, RulePack, TermRule, load_rule_pack
 from app.rules.text import normalize, normalize_with_map
 
 # Punctuation a label is often boxed in: stripped before the whole-line fragment test.
@@ -97,6 +97,58 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 # ---- banned terms ------------------------------------------------------------------------------
+
+# Spellings shorter than this are too easily one misread away from innocent words (最佳 of
+# 最住, 神药 of 神器) to be offered as near misses at all.
+NEAR_MISS_MIN_CHARS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """A line that shows a banned spelling but for one character: what OCR makes of the term
+    when it misreads one glyph (全网量低价 for 全网最低价). Only a hint: the checker reports it
+    when the recogniser confirms the spelling (spotting.py)."""
+
+    term: TermRule
+    spelling: str  # the literal spelling, normalised, that the line misses by one character
+    span: tuple[int, int]  # in the original line
+
+
+_NEAR_CACHE: dict[tuple[int, str], tuple[NearMiss, ...]] = {}
+
+
+def near_banned(text: str, pack: RulePack | None = None) -> tuple[NearMiss, ...]:
+    """Banned spellings of four or more characters the line shows with exactly one character
+    different, for a line with no banned term in it. Cached per line text (lines repeat for
+    hours in a live room)."""
+    p = _pack(pack)
+    key = (id(p), text)
+    hit = _NEAR_CACHE.get(key)
+    if hit is not None:
+        return hit
+    found: list[NearMiss] = []
+    norm = normalize(text)
+    if len(norm) >= NEAR_MISS_MIN_CHARS and not find_banned(text, p):
+        mapped = None
+        for term in p.banned:
+            for w in term.literals:
+                n = len(w)
+                if n < NEAR_MISS_MIN_CHARS:
+                    continue
+                for i in range(len(norm) - n + 1):
+                    if norm[i] != w[0] and norm[i + 1] != w[1]:
+                        continue  # two misses already in the first two characters
+                    if sum(a != b for a, b in zip(norm[i : i + n], w, strict=True)) == 1:
+                        mapped = mapped or normalize_with_map(text)
+                        found.append(NearMiss(term, w, mapped.original_span(i, i + n)))
+                        break
+                else:
+                    continue
+                break
+    if len(_NEAR_CACHE) >= 4096:
+        _NEAR_CACHE.clear()
+    out = _NEAR_CACHE[key] = tuple(found)
+    return out
 
 
 def find_banned(text: str, pack: RulePack | None = None) -> list[TermMatch]:

@@ -61,6 +61,8 @@ class TermRule:
     article: str
     pattern: re.Pattern[str]
     allow: tuple[re.Pattern[str], ...] = ()
+    # The term and its variants as written (normalised), for near misses (match.near_banned).
+    literals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -312,8 +314,10 @@ class _Parser:
         self.keys(table, where, {"rule", "family", "term", "article"},
                   {"variants", "regex", "allow"})
         term = self.string(table, "term", where)
-        sources = [self.literal(term)]
-        sources += [self.literal(v) for v in self.strings(table, "variants", where)]
+        literals = tuple(
+            dict.fromkeys(normalize(w) for w in [term, *self.strings(table, "variants", where)])
+        )
+        sources = [re.escape(w) for w in literals]
         sources += [r.pattern for r in self.regexes(table, "regex", where)]
         # Longest alternatives first so finditer prefers the fuller spelling.
         sources = sorted(dict.fromkeys(sources), key=len, reverse=True)
@@ -324,6 +328,7 @@ class _Parser:
             article=self.article(table, where),
             pattern=self.union(sources, where) or re.compile("(?!)"),
             allow=self.regexes(table, "allow", where),
+            literals=literals,
         )
 
     def comparison(self, table: Mapping[str, Any]) -> ComparisonRules:

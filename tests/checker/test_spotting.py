@@ -9,7 +9,7 @@ from app.checker.degraded import degraded_elements
 from app.checker.elements import classify_lines
 from app.checker.frame_checker import FrameChecker
 from app.checker.result import Status
-from app.checker.spotting import SPOT_MIN_SCORE, DamageSpotter
+from app.checker.spotting import SPOT_MIN_SCORE, DamageSpotter, TermSpotter
 from app.geometry import Box
 from app.ocr.base import OcrLine, PhraseScorer
 from app.rules.pack import load_rule_pack
@@ -83,3 +83,29 @@ def test_the_engine_scores_a_damaged_label_above_the_threshold_and_other_phrases
     )
     assert label >= SPOT_MIN_SCORE
     assert other < SPOT_MIN_SCORE - 3 and caption_words < SPOT_MIN_SCORE
+
+
+@pytest.mark.parametrize(("shown", "read", "confirmed"), [
+    ("全网最低价", "全网量低价", True),  # 最 misread as 量: the pixels still say 最
+    ("全网第二", "全网第二", False),  # one off 全网第一, and the pixels say 二
+])
+def test_a_misread_banned_term_is_confirmed_by_the_recogniser(
+    rapid, shown: str, read: str, confirmed: bool
+) -> None:
+    img = studio_background(1280, 720, seed=3)
+    x, y, w, h = draw_label(img, (200, 300), shown + " 猫粮2kg", 36, (255, 255, 255), (200, 30, 30))
+    line = OcrLine(read + "猫粮2kg", Box(x - 10, y - 10, w + 20, h + 20), 0.97)
+    hits = TermSpotter(rapid, load_rule_pack()).confirmed(to_bgr(img), line)
+    assert [nm.term.term for nm in hits] == (["全网最低价"] if confirmed else [])
+
+
+def test_a_misread_banned_term_is_reported_with_its_line(rapid) -> None:
+    img = studio_background(1280, 720, seed=3)
+    x, y, w, h = draw_label(img, (200, 300), "全网最低价 猫粮2kg", 36, (255, 255, 255),
+                            (200, 30, 30))
+    frame = to_bgr(img)
+    line = OcrLine("全网量低价猫粮2kg", Box(x - 10, y - 10, w + 20, h + 20), 0.97)
+    result = FrameChecker(load_profile("all-required"), rapid).evaluate(frame, [line]).result
+    (hit,) = result.banned_terms
+    assert (hit.rule, hit.canonical, hit.text) == ("B3", "全网最低价", "全网量低价猫粮2kg")
+    assert not result.compliant

@@ -9,6 +9,7 @@ from app.rules.match import (
     find_banned,
     find_promo,
     match_element,
+    near_banned,
     price_spans,
     room_lines,
     viewer_kind,
@@ -145,6 +146,27 @@ NEGATIVES = [
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_banned_negative(text: str, pack: RulePack) -> None:
     assert _hits(text, pack) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "span"),
+    [("全网量低价猫粮2kg", "全网最低价", (0, 5)), ("今晚私聊下车", "私聊下单", (2, 6)),
+     ("全 网 第二", "全网第一", (0, 6))],
+)
+def test_a_line_one_character_off_a_banned_spelling_is_a_near_miss(
+    text: str, term: str, span: tuple[int, int], pack: RulePack
+) -> None:
+    (near,) = near_banned(text, pack)
+    assert near.term.term == term and near.span == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全网最低价", "今天吃什么", "全网两高价钱", "最住", "神器", "私聊"],
+    ids=["the term itself", "unrelated", "two off", "short term", "short term 2", "too short"],
+)
+def test_no_near_miss(text: str, pack: RulePack) -> None:
+    assert near_banned(text, pack) == ()
 
 
 def test_allow_only_covers_its_own_occurrence(pack: RulePack) -> None:
