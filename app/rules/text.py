@@ -14,7 +14,11 @@ normalised the same way before matching. What :func:`normalize` does, in order:
    ratio sign ``∶`` → ``:``.
 5. **Traditional → simplified** for the characters the rule pack's terms use (``廣告`` →
    ``广告``, ``價`` → ``价``…); a small table, not a converter.
-6. **OCR confusions** that are safe to fold everywhere (length-preserving, so spans still map):
+6. **An icon before the text**: a circled digit or ⓘ that starts the line is dropped. It is
+   the ⓘ info icon many overlays put before a label, which PP-OCR reads as ①; NFKC would turn
+   it into a digit glued to the label ("①¥69" → "1¥69", a garbled price; "①券后价" → no longer
+   a bare price word).
+7. **OCR confusions** that are safe to fold everywhere (length-preserving, so spans still map):
    - ``Al`` / ``A1`` / ``A|`` / ``A!`` standing alone (no Latin letter or digit around it) →
      ``ai``: Tesseract reads the capital I of "AI" as a lower-case l, RapidOCR sometimes as 1.
    - ``o`` inside or right after a number (``1oo元``, ``5o%``) → ``0``.
@@ -78,9 +82,24 @@ def _fold_context(s: str) -> str:
     return s
 
 
+# Circled digits ①–⑳, circled capital I and small i (ⓘ); after the icon, a closing bracket its
+# rim may leave ("①)秒杀价").
+_ICONS = frozenset(chr(c) for c in range(0x2460, 0x2474)) | {"\u24be", "\u24d8"}
+_LEADING_ICON = re.compile(r"^\s*[\u2460-\u2473\u24be\u24d8]+[)）]?")
+
+
+def _icon_end(text: str) -> int:
+    """How many characters of ``text`` are a leading icon (0 for none)."""
+    first = text.lstrip()[:1]
+    if not first or first not in _ICONS:
+        return 0
+    m = _LEADING_ICON.match(text)
+    return m.end() if m else 0
+
+
 def normalize(text: str) -> str:
     """The form every rule-pack pattern is matched against (see the module docstring)."""
-    s = unicodedata.normalize("NFKC", text).lower().translate(_TABLE)
+    s = unicodedata.normalize("NFKC", text[_icon_end(text) :]).lower().translate(_TABLE)
     return _fold_context(s)
 
 
@@ -108,7 +127,10 @@ def normalize_with_map(text: str) -> NormalizedText:
     """
     chars: list[str] = []
     index: list[int] = []
+    skip = _icon_end(text)
     for i, ch in enumerate(text):
+        if i < skip:
+            continue
         out = unicodedata.normalize("NFKC", ch).lower().translate(_TABLE)
         chars.append(out)
         index.extend([i] * len(out))

@@ -27,6 +27,10 @@ from app.rules.text import has_cjk, normalize, normalize_with_map
         ("1oo元", "100元"),  # o inside a number
         ("5o%", "50%"),
         ("1l9元", "119元"),  # l between digits
+        ("①¥69", "¥69"),  # the ⓘ icon before a label, read as ①: not a digit of the price
+        ("①券后价", "券后价"),
+        ("ⓘ 此为广告", "此为广告"),
+        ("①)秒杀价¥129.9", "秒杀价¥129.9"),  # the icon's rim read as a bracket
     ],
 )
 def test_normalize_folds(raw: str, expected: str) -> None:
@@ -43,6 +47,7 @@ def test_normalize_folds(raw: str, expected: str) -> None:
         ("Y59", "y59"),  # ¥ confusions are context-dependent: left to the pack's patterns
         ("人看过", "人看过"),  # 看 is not folded to 者 everywhere
         ("hello world", "helloworld"),
+        ("第①名", "第1名"),  # a circled digit inside the line is a digit
     ],
 )
 def test_normalize_leaves_alone(raw: str, expected: str) -> None:
@@ -52,7 +57,7 @@ def test_normalize_leaves_alone(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "raw",
     ["全 网 最 低 价！", "ＡＩ 生成", "经营者：杭州某某有限公司", "￥ 59.9 到手", "Al 生成", "",
-     "1oo元 立减", "e\u0301 AI", "广\u200b告"],
+     "1oo元 立减", "e\u0301 AI", "广\u200b告", "①)秒杀价¥129.9", " ⓘ 广告"],
 )
 def test_map_agrees_with_normalize(raw: str) -> None:
     mapped = normalize_with_map(raw)
