@@ -301,6 +301,10 @@ def in_zones(box: Box, zones: tuple[Zone, ...], width: int, height: int) -> bool
     return any(x <= cx <= x + zw and y <= cy <= y + zh for (x, y, zw, zh) in zones)
 
 
+# A word space inside a label is under a glyph wide; a sticker between two parts is wider.
+_WORD_GAP = 1.0
+
+
 class ElementJudge:
     def __init__(self, profile: Profile, pack: RulePack) -> None:
         self.profile = profile
@@ -422,7 +426,12 @@ class ElementJudge:
             joined = li.line.text + other.line.text if right else other.line.text + li.line.text
             jm = match_element(joined, self.pack).get(element)
             whole = "".join(joined.split())
-            if jm is not None and jm.full and len("".join(jm.matched.split())) >= len(whole) - 1:
+            if (
+                jm is not None
+                and jm.full
+                and len("".join(jm.matched.split())) >= len(whole) - 1
+                and gap < _WORD_GAP * b.h
+            ):
                 continue
             mine = mine or measure_text(image, b)
             theirs = measure_text(image, ob)

@@ -192,6 +192,52 @@ def test_a_sticker_over_the_middle_of_a_label_line_is_occluded(rapid) -> None:
     assert f.status is Status.OCCLUDED, (f.text, f.reason)
 
 
+def test_a_sticker_hiding_the_middle_of_a_label_is_a_cover_though_the_rest_joins_up() -> None:
+    """A blob over 推广 of 商业推广 广告, read as two lines 商业 | 广告, which together spell
+    商业广告, a label phrase of its own. A word space would be under a glyph wide; this gap is a
+    sticker, so 广告 is what is left of a covered label, not a clean one."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.pack import load_rule_pack
+
+    img = studio_background(W, H, seed=4)
+    x, y, w, h = draw_label(img, (1100, 60), "商业推广 广告", 34, WHITE, (30, 80, 170))
+    glyph = w / 6.4
+    left, right = x + 2.0 * glyph, x + 4.3 * glyph
+    ImageDraw.Draw(img).ellipse((left, y - 40, right, y + h + 40), fill=(240, 150, 150))
+    lines = [
+        OcrLine("商业", Box(x - 10, y - 10, round(left - x) + 20, h + 20), 0.99),
+        OcrLine("广告", Box(round(right) - 10, y - 10, round(x + w - right) + 20, h + 20), 0.99),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status is Status.OCCLUDED, (f.text, f.reason)
+
+
+def test_a_label_read_apart_at_its_word_space_is_whole() -> None:
+    """商业推广 广告 read as two lines at its word space: nothing is drawn between them."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.pack import load_rule_pack
+
+    img = studio_background(W, H, seed=4)
+    x, y, w, h = draw_label(img, (1000, 60), "商业推广 广告", 34, WHITE, (30, 80, 170))
+    split = round(x + 4.2 * w / 6.4)
+    lines = [
+        OcrLine("商业推广", Box(x - 10, y - 10, split - x + 6, h + 20), 0.99),
+        OcrLine("广告", Box(split + 2, y - 10, x + w - split + 10, h + 20), 0.99),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status is Status.OK, (f.text, f.reason)
+
+
 def test_a_label_beside_another_overlay_of_the_same_colour_is_ok(rapid) -> None:
     """数字人 with a separate 去购买 button on the same row, same colour: two overlays, nothing
     drawn over either."""
