@@ -451,9 +451,16 @@ class ElementJudge:
         if measure is None:
             f.reason = "damaged reading, no readable strokes"
             return f
-        problem = self._illegible_because(measure, image)
+        # A card across the glyphs' tops or bottoms shortens them: their height is not the
+        # label's, and the card is what hides it.
+        cut = straight_cut(image, measure.ink_box) if measure.ink_box is not None else None
+        problem = self._illegible_because(measure, image, check_size=cut is None)
         if problem:
             f.reason = f"damaged reading; {problem}"
+            return f
+        if cut:
+            f.status = Status.OCCLUDED
+            f.reason = f"damaged reading; the text's {cut} is cut off by something drawn over it"
             return f
         f.status, f.reason = Status.OCCLUDED, "damaged reading of legible strokes: part hidden"
         return f

@@ -131,3 +131,25 @@ def test_a_card_across_the_lower_part_of_plain_text_is_a_cover(overlap: float, s
     assert f.status is status, f.reason
     if status is Status.OCCLUDED:
         assert f.reason and "bottom is cut off" in f.reason
+
+
+def test_a_damaged_reading_cut_short_by_a_card_is_covered_not_too_small() -> None:
+    """A card across the upper half of a 20 px 商家信息 on a 720p frame: what shows is under the
+    size limit (10.8 px) and OCR garbles it, but the glyphs are short because the card's edge
+    cuts them, not because the label is small."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.ocr.base import OcrLine
+    from app.rules.pack import load_rule_pack
+    from app.rules.profile import load_profile
+
+    img = studio_background(1280, 720, seed=8)
+    x, y, w, h = draw_label(img, (300, 300), "商家信息", 20, (255, 255, 255))
+    ImageDraw.Draw(img).rounded_rectangle((x - 30, y - 80, x + w + 40, y + h // 2), 6,
+                                          fill=(250, 250, 250))
+    line = OcrLine("商家信总", Box(x - 6, y + h // 2 - 4, w + 12, h // 2 + 10), 0.7)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "merchant_info", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status is Status.OCCLUDED, f.reason
+    assert f.reason and "top is cut off" in f.reason
