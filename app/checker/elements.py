@@ -42,8 +42,11 @@ from app.rules.text import has_cjk, normalize
 _CONVERSATIONAL = re.compile(r"(\?|？|吗|吧|呢|啊|呀|哈+|嘛|(?<!等什)么|!{2,}|！{2,}|6{3,})$")
 # A viewer's question without its question mark ("商家信息在哪看", "到手价多少"): an overlay
 # states where things are and what they cost, it does not ask.
+# Nor does it complain that something cannot be seen ("经营者信息看不到", a viewer's chat line
+# whose name and colon OCR garbled).
 _QUESTION = re.compile(
     r"在哪|哪里|哪儿|怎么(?:买|看|拍|领|下单|找|样)|多少钱|多少$|是不是|有没有|能不能"
+    r"|看不[到见清]|找不到"
 )
 _CHATTY = re.compile(r"[吧吗呢啊呀哈嘛么是这那我你他她？?！!]")
 

@@ -17,6 +17,8 @@ from app.rules.pack import load_rule_pack
         "这个是不是广告",
         "有没有AI生成的标",
         "到手价是69元吗",
+        "奶不加理385经营者信息看不到",  # a complaint, its name and colon garbled by OCR
+        "价格看不清",
     ],
 )
 def test_a_question_is_a_viewers_even_without_its_mark(text: str) -> None:
