@@ -186,5 +186,7 @@ class RapidOcrEngine:
                 if path and all(k is not None and k > 0 for k in path):
                     paths.append(path)
                     known.append(i)
+            if len(self._phrase_sets) >= 64:
+                self._phrase_sets.clear()  # callers pass a few fixed lists; keep it bounded
             hit = self._phrase_sets[key] = (PhraseSet.compile(paths), known)
         return hit
