@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from typing import Any
 
 import numpy as np
 
@@ -174,7 +175,7 @@ class RapidOcrEngine:
                 out.append(scores)
         return out
 
-    def _compiled(self, rec, phrases: list[str]) -> tuple[PhraseSet, list[int]]:
+    def _compiled(self, rec: Any, phrases: list[str]) -> tuple[PhraseSet, list[int]]:
         """The phrases the model can write, compiled once per phrase list (the rule pack's)."""
         key = tuple(phrases)
         hit = self._phrase_sets.get(key)
