@@ -49,6 +49,9 @@ class ElementRule:
     # A line that matches but whose named part stops short ("经营者：上海锦" of 上海锦绣科技有限
     # 公司): the rest of it is hidden, so it is a fragment, not the element.
     cut_short: tuple[re.Pattern[str], ...] = ()
+    # Words a damaged copy of the element is recognised by (spotting.py) that do not satisfy
+    # it on their own: a price's word (到手价) says a price stands there, not what it is.
+    spot: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,11 @@ class RulePack:
     banned_any: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
 
 
+# Phrases this long are sentences (主播为虚拟形象, 本直播间主播为AI数字人): their two-character
+# ends are common words.
+_LONG_PHRASE = 7
+
+
 def _fragments(phrases: tuple[str, ...]) -> frozenset[str]:
     """Strict prefixes and suffixes of the phrases: what is left when a cover, a frame edge or a
     scrolling banner hides one end of a label.
@@ -128,8 +136,9 @@ def _fragments(phrases: tuple[str, ...]) -> frozenset[str]:
     for phrase in phrases:
         for k in range(1, len(phrase)):
             for part in (phrase[:k], phrase[k:]):
-                # One character of a long phrase is OCR noise as often as a covered label.
-                if len(phrase) > 3 and len(part) < 2:
+                # One character of a long phrase is OCR noise as often as a covered label, and
+                # two of a sentence-long one are a word of their own (主播 of 主播为虚拟形象).
+                if len(part) < (3 if len(phrase) >= _LONG_PHRASE else 2 if len(phrase) > 3 else 1):
                     continue
                 if has_cjk(part) or len(part) >= 2:
                     out.add(part)
@@ -284,7 +293,7 @@ class _Parser:
         if not isinstance(table, dict):
             raise self.fail(where, "must be a table")
         self.keys(table, where, {"rule", "article", "text"},
-                  {"phrases", "patterns", "exclude", "insufficient", "cut_short"})
+                  {"phrases", "patterns", "exclude", "insufficient", "cut_short", "spot"})
         phrases = tuple(normalize(p) for p in self.strings(table, "phrases", where))
         regexes = self.regexes(table, "patterns", where)
         if not phrases and not regexes:
@@ -303,6 +312,7 @@ class _Parser:
             insufficient=tuple(normalize(p) for p in self.strings(table, "insufficient", where)),
             fragments=_fragments(phrases),
             cut_short=self.regexes(table, "cut_short", where),
+            spot=tuple(normalize(p) for p in self.strings(table, "spot", where)),
         )
 
     def term(self, i: int, table: Any) -> TermRule:

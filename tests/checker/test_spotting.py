@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PIL import ImageDraw
 
@@ -12,6 +14,7 @@ from app.checker.result import Status
 from app.checker.spotting import SPOT_MIN_SCORE, DamageSpotter, TermSpotter
 from app.geometry import Box
 from app.ocr.base import OcrLine, PhraseScorer
+from app.rules.match import match_element
 from app.rules.pack import load_rule_pack
 from app.rules.profile import load_profile
 from tests.checker.conftest import draw_label, studio_background, to_bgr
@@ -46,6 +49,34 @@ def test_a_label_under_a_card_across_its_top_is_covered_not_missing(
     assert finding.box is not None and finding.box.overlap_fraction(ink) > 0.5
     # The caption below stays what it is: no label is found in it.
     assert all(f.status is Status.MISSING for e, f in found.items() if e != element)
+
+
+def test_a_price_tag_whose_word_and_number_are_garbled_is_covered_not_missing(rapid) -> None:
+    """秒杀价 ¥129 half under a card reads as 秒ボ1川キ129: no price for the text rules, but
+    the recogniser still finds the price word 秒杀价 there, one of the pack's spotting words."""
+    img = studio_background(1280, 720, seed=8)
+    x, y, w, h = draw_label(img, (420, 60), "秒杀价 ¥129", 44, (255, 255, 255), (30, 30, 30))
+    ImageDraw.Draw(img).rounded_rectangle(
+        (x - 40, y - 120, x + w + 40, y + round(h * 0.5)), 10, fill=(235, 235, 235)
+    )
+    frame = to_bgr(img)
+    pack = load_rule_pack()
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    lines = checker.read_lines(frame)
+    (tag,) = [ln for ln in lines if ln.box.overlap_fraction(Box(x, y, w, h)) > 0.3]
+    # The reading is past the text rules (else this tests nothing).
+    assert "price" not in match_element(tag.text, pack)
+    assert "price" not in degraded_elements(tag.text, pack)
+    price = checker.evaluate(frame, lines).result.elements["price"]
+    assert price.status is Status.OCCLUDED and price.text == tag.text
+
+    # The word is what finds it: without the pack's spotting words the tag is not found.
+    words = dict(pack.elements)
+    words["price"] = dataclasses.replace(words["price"], spot=())
+    bare = DamageSpotter(rapid, dataclasses.replace(pack, elements=words))
+    room = classify_lines(lines, pack)
+    bare.mark(frame, room, ["price"])
+    assert all(li.degraded == () for li in room)
 
 
 def test_only_lines_no_rule_recognises_are_scored_and_only_while_an_element_is_missing(

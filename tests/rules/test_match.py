@@ -223,7 +223,7 @@ FULL = [
     ("资质公示", "merchant_info"), ("卖家信息", "merchant_info"), ("主播为AI形象", "ai_disclosure"),
     ("¥59.9", "price"), ("￥59", "price"), ("69元", "price"), ("到手价69", "price"),
     ("券后价：49.9", "price"), ("Y59.9", "price"), ("V59", "price"), ("秒杀价 ¥ 9.9", "price"),
-    ("59.9RMB", "price"),
+    ("59.9RMB", "price"), ("惊爆价99", "price"), ("会员价：29.9", "price"), ("专享价 88", "price"),
 ]
 
 
@@ -236,7 +236,9 @@ def test_element_full(text: str, element: str, pack: RulePack) -> None:
     ("text", "element"),
     [("广", "ad_label"), ("此为广", "ad_label"), ("告", "ad_label"), ("[广", "ad_label"),
      ("AI生", "ai_disclosure"), ("AI", "ai_disclosure"), ("数字", "ai_disclosure"),
-     ("虚拟主", "ai_disclosure"), ("商家信", "merchant_info"), ("营业执", "merchant_info")],
+     ("虚拟主", "ai_disclosure"), ("商家信", "merchant_info"), ("营业执", "merchant_info"),
+     # What a sticker leaves of a sentence-long label (主播为虚拟形象).
+     ("主播为虚拟形", "ai_disclosure"), ("主播为虚", "ai_disclosure")],
 )
 def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
     assert _elements(text, pack).get(element) == (False, True, False)

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from app.rules.pack import ELEMENT_NAMES, RulePack, RulePackError, clear_cache, load_rule_pack
+from app.rules.pack import (
+    ELEMENT_NAMES,
+    RulePack,
+    RulePackError,
+    _fragments,
+    clear_cache,
+    load_rule_pack,
+)
 from tests.conftest import REPO
 
 PACK = REPO / "resources" / "rules" / "onscreen.toml"
@@ -22,7 +29,7 @@ def pack() -> RulePack:
 
 
 def test_real_pack_loads(pack: RulePack) -> None:
-    assert pack.version == "2026.12.3"
+    assert pack.version == "2026.12.4"
     assert tuple(pack.elements) == ELEMENT_NAMES
     assert pack.path == PACK.resolve()
     assert {t.rule for t in pack.banned} == {"B1", "B2", "B3", "B4", "B5", "B6", "B7"}
@@ -165,7 +172,7 @@ def test_malformed_article_is_refused(tmp_path: Path) -> None:
 
 
 def test_bad_version(tmp_path: Path) -> None:
-    path = _broken(tmp_path, 'version = "2026.12.3"', 'version = "latest"')
+    path = _broken(tmp_path, 'version = "2026.12.4"', 'version = "latest"')
     with pytest.raises(RulePackError, match="version"):
         load_rule_pack(path)
 
@@ -182,6 +189,25 @@ def test_not_toml_and_missing_file(tmp_path: Path) -> None:
 def test_env_override_finds_the_pack(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "onscreen.toml").write_text(
-        PACK.read_text(encoding="utf-8").replace('"2026.12.3"', '"2099.1.1"'), encoding="utf-8")
+        PACK.read_text(encoding="utf-8").replace('"2026.12.4"', '"2099.1.1"'), encoding="utf-8")
     monkeypatch.setenv("LIVECOMPLY_RESOURCES", str(tmp_path))
     assert load_rule_pack().version == "2099.1.1"
+
+
+def test_two_characters_of_a_sentence_long_phrase_are_no_fragment() -> None:
+    """主播 and 形象 are words of their own; 主播为 and 拟形象 are only ever part of the label."""
+    fragments = _fragments(("主播为虚拟形象", "广告内容"))
+    assert {"主播为", "主播为虚拟形", "为虚拟形象", "拟形象", "内容", "广告内"} <= fragments
+    assert not {"主播", "形象", "象"} & fragments
+
+
+def test_spot_words_are_normalised_and_do_not_satisfy_the_element(pack: RulePack) -> None:
+    price = pack.elements["price"]
+    assert "到手价" in price.spot and "到手价" not in price.phrases
+    assert "经营者:" in pack.elements["merchant_info"].spot  # ： normalised to :
+
+
+def test_spot_must_be_a_list_of_strings(tmp_path: Path) -> None:
+    path = _broken(tmp_path, 'spot = ["经营者：', 'spot = [1, "经营者：')
+    with pytest.raises(RulePackError, match=r"elements\.merchant_info.*spot"):
+        load_rule_pack(path)
