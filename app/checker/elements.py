@@ -86,11 +86,13 @@ def _classify_text(text: str, pack: RulePack) -> _Classified:
     degraded: tuple[str, ...] = ()
     # A line that reads as (part of) one label is not a damaged copy of another: 成内容 is the
     # end of 人工智能生成内容, not a garbled 广告内容.
+    # Nor is a word the article does not accept, shown as it is (商业推广 is no garbled 商业广告).
     if kind is None and not any(m.full or m.fragment for m in matches.values()):
+        bare = normalize(text).strip(FRAME_PUNCT)
         degraded = tuple(
             e
             for e in degraded_elements(text, pack)
-            if e not in matches or not (matches[e].full or matches[e].fragment)
+            if e not in matches or bare not in pack.elements[e].insufficient
         )
     return kind, matches, degraded
 
@@ -360,10 +362,25 @@ class ElementJudge:
                 if self._lone_end_glyph(element, image, li.line)
             )
         if best is None:
-            return ElementFinding(
-                element, Status.MISSING, rule.rule, rule.article, reason="not on screen"
-            )
+            return self._missing(element, room)
         return best
+
+    def _missing(self, element: str, room: list[LineInfo]) -> ElementFinding:
+        """Nothing of the label shows. A word the article does not accept in its place (推广
+        for 广告) is named, so the operator sees why a label on screen does not count."""
+        rule = self.pack.elements[element]
+        for li in room:
+            m = li.matches.get(element)
+            if m is not None and m.insufficient:
+                shown = li.line.text.strip()
+                return ElementFinding(
+                    element, Status.MISSING, rule.rule, rule.article, text=shown,
+                    box=li.line.box, confidence=li.line.confidence,
+                    reason=f"only {shown!r} shown, which {rule.rule} does not accept",
+                )
+        return ElementFinding(
+            element, Status.MISSING, rule.rule, rule.article, reason="not on screen"
+        )
 
     def _lone_end_glyph(self, element: str, image: np.ndarray, line: OcrLine) -> bool:
         """Whether ``line`` is one glyph that starts (or ends) a label phrase of ``element``,

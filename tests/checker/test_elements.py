@@ -181,3 +181,25 @@ def test_with_no_compliant_copy_a_whole_label_outranks_a_fragment() -> None:
         "ad_label", to_bgr(img), classify_lines(lines, pack)
     )
     assert f.status == "misplaced" and f.text == "广告", (f.status, f.reason)
+
+
+def test_a_promotion_word_in_place_of_the_ad_label_is_named_as_not_accepted() -> None:
+    """推广 in the top corner is not the 广告 the article asks for: the label is missing, and
+    the finding says what is shown instead, where, so the operator knows what to change."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=7)
+    x, y, w, h = draw_label(img, (1100, 40), "商业推广", 30, (255, 255, 255), (40, 90, 160))
+    box = Box(x - 8, y - 8, w + 16, h + 16)
+    pack = load_rule_pack()
+    judge = ElementJudge(load_profile("all-required"), pack)
+    f = judge.judge("ad_label", to_bgr(img), classify_lines([OcrLine("商业推广", box, 0.99)], pack))
+    assert (f.status, f.text, f.box) == ("missing", "商业推广", box)
+    assert "商业推广" in f.reason and "V1" in f.reason
+    # With nothing of the kind on screen, nothing is named.
+    f = judge.judge("ad_label", to_bgr(img), [])
+    assert (f.status, f.text, f.box, f.reason) == ("missing", "", None, "not on screen")
