@@ -6,6 +6,7 @@ so the monitor can feed it lines it re-recognised in known boxes instead of a fu
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -33,13 +34,16 @@ from app.checker.result import (
 )
 from app.checker.spotting import DamageSpotter, TermSpotter
 from app.geometry import Box
-from app.ocr.base import OcrEngine, OcrLine, Reuse
+from app.ocr.base import FineReader, OcrEngine, OcrLine, Reuse
 from app.rules.match import FRAME_PUNCT, comparison_parts, find_banned, match_element
 from app.rules.pack import RulePack, load_rule_pack
 from app.rules.profile import Profile
 from app.rules.text import normalize
 
 B5_ARTICLE_QR = "003 主播 行为管控(7); 000 第十二条5"
+# Screens whose full-resolution look is remembered: a show cycles through a few layouts.
+_CLOSER_SCREENS = 16
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(slots=True)
@@ -58,6 +62,8 @@ class FrameChecker:
         self._judge = ElementJudge(profile, self.pack)
         self._end_cache: dict[str, list[str]] = {}
         self._spotter = DamageSpotter(engine, self.pack)
+        # What a full-resolution look found per screen (frame size, the room's texts read).
+        self._closer: dict[tuple[tuple[int, ...], frozenset[str]], list[OcrLine]] = {}
         self._terms = TermSpotter(engine, self.pack)
 
     def use_profile(self, profile: Profile) -> None:
@@ -97,7 +103,36 @@ class FrameChecker:
                 ln.text, self.pack
             ):
                 lines.append(ln)
+        lines.extend(self._look_closer(image, lines))
         return self._reread_fragments(image, lines)
+
+    def _look_closer(self, image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+        """Lines only a full-resolution detection finds, while a required element shows no
+        trace in ``lines``.
+
+        A 1080p frame is detected at 720p scale (engine.read), where a 10 px label shrinks to
+        7 px and goes unseen: the element would be called missing although it is on screen,
+        too small. Looking again at full resolution costs about two detections, so it is done
+        only while something required has no trace at all, and once per screen: while the
+        texts read are the same, what the look found is what it would find again.
+        """
+        if not isinstance(self.engine, FineReader):
+            return []
+        room = [li for li in classify_lines(lines, self.pack) if li.viewer is None]
+        traced = {e for li in room for e, m in li.matches.items() if m.full or m.fragment}
+        traced.update(e for li in room for e in li.degraded)
+        if all(e in traced for e, on in self.profile.required.items() if on):
+            return []
+        # The room's texts, digits aside: the chat scrolls on, a countdown ticks and a viewer
+        # count climbs under an unchanged layout.
+        screen = (image.shape, frozenset(_DIGITS.sub("#", li.line.text) for li in room))
+        found = self._closer.get(screen)
+        if found is None:
+            found = self.engine.read_fine(image, [ln.box for ln in lines]) or []
+            if len(self._closer) >= _CLOSER_SCREENS:
+                del self._closer[next(iter(self._closer))]
+            self._closer[screen] = found
+        return found
 
     def _reread_fragments(self, image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
         """Read a label fragment again in a box a glyph wider on both sides.

@@ -67,3 +67,18 @@ class PhraseScorer(Protocol):
         """Per box, per phrase: the phrase's score in nats per character (0 when the box
         reads with the phrase in it; far below 0 when nothing there resembles it)."""
         ...
+
+
+@runtime_checkable
+class FineReader(Protocol):
+    """An engine that detects whole frames below their own resolution (for speed) and can look
+    again at full resolution, where text a few pixels high is still found.
+
+    Optional: the checker asks for it only when a required element shows no trace in what
+    ``read`` found, to tell a label too small to read from one that is not there.
+    """
+
+    def read_fine(self, image: np.ndarray, known: list[Box]) -> list[OcrLine] | None:
+        """Lines detected at ``image``'s own resolution that no box in ``known`` already holds;
+        ``None`` when ``read`` detects this image at its own resolution anyway."""
+        ...

@@ -95,12 +95,35 @@ class RapidOcrEngine:
             self._warm_up()
             return self._detect_locked(image)
 
-    def _detect_locked(self, image: np.ndarray) -> list[Box]:
+    def read_fine(self, image: np.ndarray, known: list[Box]) -> list[OcrLine] | None:
+        """Detect at full resolution; recognise what ``known`` does not hold (FineReader)."""
+        if not self._downscales(image):
+            return None
+        with self._lock:
+            self._warm_up()
+            boxes = self._detect_locked(image, native=True)
+        new = [
+            b
+            for b in boxes
+            if not any(b.overlap_fraction(k) > 0.5 or k.overlap_fraction(b) > 0.5 for k in known)
+        ]
+        lines = [
+            ln
+            for ln in self.recognize(image, new)
+            if ln.text.strip() and ln.confidence >= self._min_score
+        ]
+        lines.sort(key=lambda ln: (ln.box.y, ln.box.x))
+        return lines
+
+    def _downscales(self, image: np.ndarray) -> bool:
+        return bool(self._det_short_side) and min(image.shape[:2]) > self._det_short_side * 1.1
+
+    def _detect_locked(self, image: np.ndarray, native: bool = False) -> list[Box]:
         import cv2
 
         h, w = image.shape[:2]
         scale = 1.0
-        if self._det_short_side and min(h, w) > self._det_short_side * 1.1:
+        if not native and self._downscales(image):
             # Text on a 1080p frame is 1.5× the size it is at 720p and the detector finds it as
             # well there, for 45 % of the work; boxes are scaled back and read at full size.
             scale = self._det_short_side / min(h, w)

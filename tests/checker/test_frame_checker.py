@@ -337,3 +337,49 @@ def test_a_line_that_starts_and_ends_inside_a_label_is_read_again(rapid) -> None
     assert "广告" in line.text
     assert line.box.x < dropped.box.x and line.box.x2 > dropped.box.x2  # grown both ways
     assert fc._label_at_end("纯棉短袖") == []
+
+
+class _CountingFineReads:
+    """The real engine, counting the full-resolution looks the checker asks for."""
+
+    def __init__(self, engine) -> None:
+        self._engine = engine
+        self.name = engine.name
+        self.fine_reads = 0
+
+    def read(self, image, reuse=None):
+        return self._engine.read(image, reuse=reuse)
+
+    def recognize(self, image, boxes):
+        return self._engine.recognize(image, boxes)
+
+    def phrase_scores(self, image, boxes, phrases):
+        return self._engine.phrase_scores(image, boxes, phrases)
+
+    def read_fine(self, image, known):
+        self.fine_reads += 1
+        return self._engine.read_fine(image, known)
+
+
+def test_a_label_too_small_for_720p_detection_is_illegible_not_missing(rapid) -> None:
+    """A 10 px 广告 on a 1080p frame: detection at 720p scale passes over it, so the ad label
+    would be missing; the look at full resolution finds it, too small to read."""
+    from tests.ocr.test_rapid import small_label_frame
+
+    frame, _ = small_label_frame()
+    engine = _CountingFineReads(rapid)
+    checker = FrameChecker(load_profile("all-required"), engine)
+    ad = checker.check(frame).elements["ad_label"]
+    assert ad.status is Status.ILLEGIBLE and "广告" in ad.text, ad.reason
+    assert engine.fine_reads == 1
+    # The same screen again: what the look found is used, not looked for again.
+    assert checker.check(frame).elements["ad_label"].status is Status.ILLEGIBLE
+    assert engine.fine_reads == 1
+
+
+def test_no_full_resolution_look_while_every_element_shows(rapid) -> None:
+    big = cv2.resize(to_bgr(room()), (1920, 1080), interpolation=cv2.INTER_CUBIC)
+    engine = _CountingFineReads(rapid)
+    result = FrameChecker(load_profile("all-required"), engine).check(big)
+    assert result.compliant, {e: f.reason for e, f in result.elements.items()}
+    assert engine.fine_reads == 0
