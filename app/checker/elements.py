@@ -432,8 +432,9 @@ class ElementJudge:
         b = li.line.box
         mine: TextMeasure | None = None
         for other in room:
-            om = other.matches.get(element)
-            if other is li or (om is not None and om.full):
+            # A line that is a whole label of its own (this element's or another's) is a
+            # neighbour on the row, not the rest of this one (广告AD beside 人工智能生成内容).
+            if other is li or any(m.full for m in other.matches.values()):
                 continue
             ob = other.line.box
             overlap = min(b.y2, ob.y2) - max(b.y, ob.y)

@@ -383,3 +383,23 @@ def test_no_full_resolution_look_while_every_element_shows(rapid) -> None:
     result = FrameChecker(load_profile("all-required"), engine).check(big)
     assert result.compliant, {e: f.reason for e, f in result.elements.items()}
     assert engine.fine_reads == 0
+
+
+def test_two_whole_labels_on_one_row_are_neighbours_not_the_halves_of_one(rapid) -> None:
+    """广告AD and 人工智能生成内容 side by side on tight plates, a flat backdrop between them:
+    each is a whole label of its own, so neither is the visible half of a label a sticker
+    splits (which the flat stretch between them would otherwise suggest)."""
+    img = Image.fromarray(np.full((H, W, 3), (235, 180, 70), np.uint8))
+    d = ImageDraw.Draw(img)
+
+    def tight(xy: tuple[int, int], text: str, size: int, plate: tuple[int, int, int]) -> tuple:
+        b = d.textbbox(xy, text, font=font(size))
+        d.rectangle((b[0] - 3, b[1] - 10, b[2] + 3, b[3] + 10), fill=plate)
+        d.text(xy, text, font=font(size), fill=WHITE)
+        return b
+
+    ad = tight((30, 40), "广告AD", 26, (200, 40, 80))
+    tight((ad[2] + 120, 34), "人工智能生成内容", 40, (40, 120, 60))
+    found = FrameChecker(load_profile("all-required"), rapid).check(to_bgr(img)).elements
+    for element in ("ad_label", "ai_disclosure"):
+        assert found[element].status is Status.OK, found[element].reason
