@@ -151,7 +151,7 @@ def test_banned_negative(text: str, pack: RulePack) -> None:
 @pytest.mark.parametrize(
     ("text", "term", "span"),
     [("全网量低价猫粮2kg", "全网最低价", (0, 5)), ("今晚私聊下车", "私聊下单", (2, 6)),
-     ("全 网 第二", "全网第一", (0, 6))],
+     ("全 网 第二", "全网第一", (0, 6)), ("出口专借品质", "专供", (0, 4))],
 )
 def test_a_line_one_character_off_a_banned_spelling_is_a_near_miss(
     text: str, term: str, span: tuple[int, int], pack: RulePack
