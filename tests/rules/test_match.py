@@ -238,7 +238,9 @@ def test_element_full(text: str, element: str, pack: RulePack) -> None:
      ("AI生", "ai_disclosure"), ("AI", "ai_disclosure"), ("数字", "ai_disclosure"),
      ("虚拟主", "ai_disclosure"), ("商家信", "merchant_info"), ("营业执", "merchant_info"),
      # What a sticker leaves of a sentence-long label (主播为虚拟形象).
-     ("主播为虚拟形", "ai_disclosure"), ("主播为虚", "ai_disclosure")],
+     ("主播为虚拟形", "ai_disclosure"), ("主播为虚", "ai_disclosure"),
+     # A phrase with one glyph of a longer one hanging on: the rest is hidden.
+     ("广告内", "ad_label"), ("数字人直", "ai_disclosure"), ("商家信息公", "merchant_info")],
 )
 def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
     assert _elements(text, pack).get(element) == (False, True, False)
