@@ -27,7 +27,7 @@ import cv2
 import numpy as np
 
 from app.checker.degraded import degraded_elements
-from app.checker.occlusion import plate_coverage, straight_cut
+from app.checker.occlusion import pitch_px, plate_coverage, squashed, straight_cut
 from app.checker.result import ElementFinding, Status
 from app.checker.vision import TextMeasure, lab_of, measure_text
 from app.geometry import Box
@@ -475,6 +475,15 @@ class ElementJudge:
         # A card across the glyphs' tops or bottoms shortens them: their height is not the
         # label's, and the card is what hides it.
         cut = straight_cut(image, measure.ink_box) if measure.ink_box is not None else None
+        if cut is None and squashed(line.text, line.box):
+            # Glyphs wider than the line is tall: the strip that shows is not their height,
+            # their width is.
+            cut = "top or bottom"
+            min_px = self._min_glyph(image.shape[1], image.shape[0])
+            pitch = pitch_px(line.text, line.box)
+            if pitch < min_px:
+                f.reason = f"damaged reading; glyphs {pitch:.0f}px wide < {min_px:.0f}px"
+                return f
         problem = self._illegible_because(measure, image, check_size=cut is None)
         if problem:
             f.reason = f"damaged reading; {problem}"

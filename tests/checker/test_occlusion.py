@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image, ImageDraw
 
-from app.checker.occlusion import plate_coverage
+from app.checker.occlusion import pitch_px, plate_coverage, squashed
 from app.checker.result import Status
 from app.checker.vision import measure_text
 from app.geometry import Box
@@ -153,3 +153,36 @@ def test_a_damaged_reading_cut_short_by_a_card_is_covered_not_too_small() -> Non
     )
     assert f.status is Status.OCCLUDED, f.reason
     assert f.reason and "top is cut off" in f.reason
+
+
+def _card_over_top(text: str, hidden: float) -> tuple:
+    """``text`` on a dark plate with a light card over the upper ``hidden`` of its glyphs."""
+    img = studio_background(1280, 720, seed=8)
+    x, y, w, h = draw_label(img, (420, 60), text, 44, (255, 255, 255), (30, 30, 30))
+    ImageDraw.Draw(img).rounded_rectangle(
+        (x - 40, y - 120, x + w + 40, y + round(h * hidden)), 10, fill=(235, 235, 235)
+    )
+    return to_bgr(img), Box(x, y, w, h)
+
+
+def test_a_line_with_its_top_hidden_is_squashed_and_a_whole_one_is_not(rapid) -> None:
+    """What the detector finds of 虚拟主播 with a card over the top 60 % of its glyphs is a strip
+    wider per glyph than it is tall; the whole label and ordinary text are not."""
+    covered, ink = _card_over_top("虚拟主播", 0.6)
+    (strip,) = [ln for ln in rapid.read(covered) if ln.box.overlap_fraction(ink) > 0.3]
+    assert squashed(strip.text, strip.box)
+    assert pitch_px(strip.text, strip.box) > 0.8 * ink.h  # the glyphs' size, not the strip's
+
+    img = studio_background(1280, 720, seed=8)
+    draw_label(img, (420, 60), "虚拟主播", 44, (255, 255, 255), (30, 30, 30))
+    draw_label(img, (300, 400), "关注主播每晚有福利 ¥199 AD", 36, (255, 255, 255))
+    whole = to_bgr(img)
+    lines = rapid.read(whole)
+    assert len(lines) >= 2
+    assert not any(squashed(ln.text, ln.box) for ln in lines), [(ln.text, ln.box) for ln in lines]
+
+
+def test_squashed_counts_the_glyphs_read() -> None:
+    assert squashed("应以工猫", Box(0, 0, 200, 40))  # 50 px per glyph in a 40 px line
+    assert not squashed("虚拟主播", Box(0, 0, 200, 60))
+    assert not squashed("", Box(0, 0, 200, 10))

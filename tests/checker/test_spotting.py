@@ -10,8 +10,9 @@ from PIL import ImageDraw
 from app.checker.degraded import degraded_elements
 from app.checker.elements import classify_lines
 from app.checker.frame_checker import FrameChecker
+from app.checker.occlusion import squashed
 from app.checker.result import Status
-from app.checker.spotting import SPOT_MIN_SCORE, DamageSpotter, TermSpotter
+from app.checker.spotting import CUT_MIN_SCORE, SPOT_MIN_SCORE, DamageSpotter, TermSpotter
 from app.geometry import Box
 from app.ocr.base import OcrLine, PhraseScorer
 from app.rules.match import match_element
@@ -140,3 +141,48 @@ def test_a_misread_banned_term_is_reported_with_its_line(rapid) -> None:
     (hit,) = result.banned_terms
     assert (hit.rule, hit.canonical, hit.text) == ("B3", "全网最低价", "全网量低价猫粮2kg")
     assert not result.compliant
+
+
+def _card_over_top(text: str, hidden: float) -> tuple:
+    img = studio_background(1280, 720, seed=8)
+    x, y, w, h = draw_label(img, (420, 60), text, 44, (255, 255, 255), (30, 30, 30))
+    ImageDraw.Draw(img).rounded_rectangle(
+        (x - 40, y - 120, x + w + 40, y + round(h * hidden)), 10, fill=(235, 235, 235)
+    )
+    return to_bgr(img), Box(x, y, w, h)
+
+
+def _strip(lines: list[OcrLine], ink: Box) -> OcrLine:
+    (strip,) = [ln for ln in lines if ln.box.overlap_fraction(ink) > 0.3]
+    return strip
+
+
+def test_a_label_with_the_top_of_its_glyphs_hidden_is_covered_not_missing(rapid) -> None:
+    """A card over the top 60 % of 虚拟主播 leaves strips read as 应以工猫, which fit 虚拟主播
+    below the ordinary limit; the strip's shape (glyphs wider than the line is tall) is what
+    lets the laxer one apply."""
+    frame, ink = _card_over_top("虚拟主播", 0.6)
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    lines = checker.read_lines(frame)
+    strip = _strip(lines, ink)
+    assert squashed(strip.text, strip.box)
+    (scores,) = rapid.phrase_scores(frame, [strip.box], ["虚拟主播"])
+    assert CUT_MIN_SCORE <= scores[0] < SPOT_MIN_SCORE  # else this tests nothing new
+    finding = checker.evaluate(frame, lines).result.elements["ai_disclosure"]
+    assert finding.status is Status.OCCLUDED, finding.reason
+    assert "cut off" in (finding.reason or "")
+
+
+def test_half_glyphs_that_fit_several_elements_alike_are_taken_for_none(rapid) -> None:
+    """The lower third of 经营者信息公示 reads as T心A, which fits AI合成 and 广告AD about
+    equally: no element is said to be on screen, covered, because of it."""
+    frame, ink = _card_over_top("经营者信息公示", 0.65)
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    lines = checker.read_lines(frame)
+    strip = _strip(lines, ink)
+    assert squashed(strip.text, strip.box)
+    spotter = DamageSpotter(rapid, load_rule_pack())
+    (scores,) = rapid.phrase_scores(frame, [strip.box], spotter._phrases)
+    assert max(scores) >= CUT_MIN_SCORE  # within the laxer limit: only the lead rules it out
+    found = checker.evaluate(frame, lines).result.elements
+    assert {e: f.status for e, f in found.items()} == dict.fromkeys(found, Status.MISSING)
