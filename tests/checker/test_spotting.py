@@ -186,3 +186,20 @@ def test_half_glyphs_that_fit_several_elements_alike_are_taken_for_none(rapid) -
     assert max(scores) >= CUT_MIN_SCORE  # within the laxer limit: only the lead rules it out
     found = checker.evaluate(frame, lines).result.elements
     assert {e: f.status for e, f in found.items()} == dict.fromkeys(found, Status.MISSING)
+
+
+def test_a_company_name_misread_in_small_print_is_the_merchant_entry_too_small(rapid) -> None:
+    """A 9 px 苏州百草电子商务有限公司 reads as 点开日务和限公司: nothing the text rules know, but
+    the recogniser finds 有限公司 there (a spotting word of merchant_info): the entry is on
+    screen, too small, not missing."""
+    img = studio_background(1280, 720, seed=5)
+    x, y, w, h = draw_label(img, (300, 420), "苏州百草电子商务有限公司", 9, (235, 235, 235),
+                            (40, 40, 40))
+    frame = to_bgr(img)
+    line = OcrLine("点开日务和限公司", Box(x - 4, y - 4, w + 8, h + 8), 0.58)
+    pack = load_rule_pack()
+    assert "merchant_info" not in match_element(line.text, pack)
+    assert "merchant_info" not in degraded_elements(line.text, pack)
+    found = FrameChecker(load_profile("all-required"), rapid).evaluate(frame, [line])
+    merchant = found.result.elements["merchant_info"]
+    assert merchant.status is Status.ILLEGIBLE, merchant.reason
