@@ -269,10 +269,11 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
         if span is not None:
             mapped = mapped or normalize_with_map(text)
             orig = mapped.original_span(*span)
-            # A phrase with one glyph of a longer phrase hanging on (广告内 of 广告内容, 数字人直
-            # of 数字人直播): no label is written so; the rest of the longer one is hidden.
+            # A phrase with glyphs of a longer phrase hanging on (广告内 of 广告内容, 数字人直 of
+            # 数字人直播, 间主播为AI数字人 of 本直播间主播为AI数字人): no label is written so; the
+            # rest of the longer one is hidden.
             if any(c.search(norm) for c in rule.cut_short) or (
-                bare in rule.fragments and len(bare) - (span[1] - span[0]) == 1
+                bare in rule.fragments and len(bare) > span[1] - span[0]
             ):
                 out[name] = ElementMatch(name, rule.rule, rule.article, full=False,
                                          fragment=True, matched=text, span=(0, len(text)))

@@ -239,8 +239,9 @@ def test_element_full(text: str, element: str, pack: RulePack) -> None:
      ("虚拟主", "ai_disclosure"), ("商家信", "merchant_info"), ("营业执", "merchant_info"),
      # What a sticker leaves of a sentence-long label (主播为虚拟形象).
      ("主播为虚拟形", "ai_disclosure"), ("主播为虚", "ai_disclosure"),
-     # A phrase with one glyph of a longer one hanging on: the rest is hidden.
-     ("广告内", "ad_label"), ("数字人直", "ai_disclosure"), ("商家信息公", "merchant_info")],
+     # A phrase with glyphs of a longer one hanging on: the rest is hidden.
+     ("广告内", "ad_label"), ("数字人直", "ai_disclosure"), ("商家信息公", "merchant_info"),
+     ("间主播为AI数字人", "ai_disclosure"), ("以下为广告内", "ad_label")],
 )
 def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
     assert _elements(text, pack).get(element) == (False, True, False)
@@ -254,6 +255,18 @@ def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
 )
 def test_not_an_element(text: str, pack: RulePack) -> None:
     assert _elements(text, pack) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [("主播为AI数字人", "ai_disclosure"), ("以下为广告", "ad_label"),
+     ("人工智能生成合成", "ai_disclosure")],
+)
+def test_a_shorter_sentence_rooms_write_is_a_whole_label(
+    text: str, element: str, pack: RulePack
+) -> None:
+    """Parts of longer phrases, but labels in their own right: not what a cover left."""
+    assert _elements(text, pack).get(element) == (True, False, False)
 
 
 def test_fragment_must_be_the_whole_line(pack: RulePack) -> None:
