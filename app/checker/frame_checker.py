@@ -21,6 +21,7 @@ from app.checker.elements import (
     is_viewer_text,
     mark_scrolling,
 )
+from app.checker.occlusion import squashed
 from app.checker.plates import corner_plates
 from app.checker.qr import find_qr_codes
 from app.checker.result import (
@@ -34,7 +35,7 @@ from app.checker.result import (
 )
 from app.checker.spotting import DamageSpotter, TermSpotter
 from app.geometry import Box
-from app.ocr.base import FineReader, OcrEngine, OcrLine, Reuse
+from app.ocr.base import FineReader, OcrEngine, OcrLine, Reuse, TextLocator
 from app.rules.match import FRAME_PUNCT, comparison_parts, find_banned, match_element
 from app.rules.pack import RulePack, load_rule_pack
 from app.rules.profile import Profile
@@ -104,7 +105,34 @@ class FrameChecker:
             ):
                 lines.append(ln)
         lines.extend(self._look_closer(image, lines))
-        return self._reread_fragments(image, lines)
+        return self._fit_wide_boxes(image, self._reread_fragments(image, lines))
+
+    def _fit_wide_boxes(self, image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+        """Narrow the box of a label reading that is far wider than its characters.
+
+        Over a busy picture the detector's box can run on past a label through the strokes
+        beside it (广告 read in a box three glyphs wider): the label would be judged where it
+        does not stand (misplaced, out of its corner) and measured on the picture's strokes.
+        The recogniser's columns say where its characters are. A clean reading's box is
+        rarely that wide (occlusion.squashed), so this is asked of few lines.
+        """
+        if not isinstance(self.engine, TextLocator):
+            return lines
+        wide = [
+            i
+            for i, info in enumerate(classify_lines(lines, self.pack))
+            if info.viewer is None
+            and any(m.full for m in info.matches.values())
+            and squashed(info.line.text, info.line.box)
+        ]
+        if not wide:
+            return lines
+        out = list(lines)
+        for i, box in zip(wide, self.engine.text_extents(image, [lines[i].box for i in wide]),
+                          strict=True):
+            if box is not None and box.w < 0.8 * lines[i].box.w:
+                out[i] = OcrLine(text=lines[i].text, box=box, confidence=lines[i].confidence)
+        return out
 
     def _look_closer(self, image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
         """Lines only a full-resolution detection finds, while a required element shows no

@@ -82,3 +82,16 @@ class FineReader(Protocol):
         """Lines detected at ``image``'s own resolution that no box in ``known`` already holds;
         ``None`` when ``read`` detects this image at its own resolution anyway."""
         ...
+
+
+@runtime_checkable
+class TextLocator(Protocol):
+    """An engine that can say where, inside a box, the characters it reads stand.
+
+    Optional: a detector's box can run on past a label over a busy picture (广告 read in a box
+    three times its width), and where the label stands decides whether it is in its corner.
+    """
+
+    def text_extents(self, image: np.ndarray, boxes: list[Box]) -> list[Box | None]:
+        """Per box, the part of it (same rows) its characters stand in; None for no text."""
+        ...

@@ -198,6 +198,26 @@ class RapidOcrEngine:
                 out.append(scores)
         return out
 
+    def text_extents(self, image: np.ndarray, boxes: list[Box]) -> list[Box | None]:
+        """Where in each box the characters the recogniser reads stand (TextLocator)."""
+        h, w = image.shape[:2]
+        out: list[Box | None] = []
+        with self._lock:
+            self._warm_up()
+            rec = self._ocr._load_rec_model()
+            _, rec_h, rec_w = rec.rec_image_shape[:3]
+            for b in boxes:
+                c = b.clipped(w, h)
+                if c.w < 4 or c.h < 4:
+                    out.append(None)
+                    continue
+                crop = np.ascontiguousarray(image[c.y : c.y2, c.x : c.x2])
+                ratio = max(rec_w / rec_h, crop.shape[1] / crop.shape[0])
+                batch = rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+                probs = rec.session(batch)[0]
+                out.append(_columns_to_box(probs, c, int(rec_h * ratio), rec_h))
+        return out
+
     def _compiled(self, rec: Any, phrases: list[str]) -> tuple[PhraseSet, list[int]]:
         """The phrases the model can write, compiled once per phrase list (the rule pack's)."""
         key = tuple(phrases)
@@ -214,3 +234,19 @@ class RapidOcrEngine:
                 self._phrase_sets.clear()  # callers pass a few fixed lists; keep it bounded
             hit = self._phrase_sets[key] = (PhraseSet.compile(paths), known)
         return hit
+
+
+def _columns_to_box(probs: np.ndarray, crop: Box, padded_w: int, rec_h: int) -> Box | None:
+    """The span of ``crop`` between the first and the last column the recogniser writes a
+    character in, half a line height wider on each side (a CTC column fires near a glyph's
+    middle, not at its edges)."""
+    written = np.flatnonzero(probs.argmax(axis=1) != 0)
+    if written.size == 0:
+        return None
+    stride = padded_w / probs.shape[0]  # input pixels per output column
+    resized_w = min(padded_w, int(np.ceil(rec_h * crop.w / crop.h)))
+    scale = crop.w / resized_w  # crop pixels per input pixel
+    x1 = crop.x + written[0] * stride * scale - 0.5 * crop.h
+    x2 = crop.x + (written[-1] + 1) * stride * scale + 0.5 * crop.h
+    x1, x2 = max(crop.x, round(x1)), min(crop.x2, round(x2))
+    return Box(x1, crop.y, max(1, x2 - x1), crop.h)
