@@ -45,6 +45,7 @@ B5_ARTICLE_QR = "003 主播 行为管控(7); 000 第十二条5"
 # Screens whose full-resolution look is remembered: a show cycles through a few layouts.
 _CLOSER_SCREENS = 16
 _DIGITS = re.compile(r"\d+")
+_FITTED_SIZE = 256
 
 
 @dataclass(slots=True)
@@ -65,6 +66,8 @@ class FrameChecker:
         self._spotter = DamageSpotter(engine, self.pack)
         # What a full-resolution look found per screen (frame size, the room's texts read).
         self._closer: dict[tuple[tuple[int, ...], frozenset[str]], list[OcrLine]] = {}
+        # Where the characters of an over-wide label reading stand, per reading and box.
+        self._fitted: dict[tuple[str, Box], Box | None] = {}
         self._terms = TermSpotter(engine, self.pack)
 
     def use_profile(self, profile: Profile) -> None:
@@ -114,7 +117,8 @@ class FrameChecker:
         beside it (广告 read in a box three glyphs wider): the label would be judged where it
         does not stand (misplaced, out of its corner) and measured on the picture's strokes.
         The recogniser's columns say where its characters are. A clean reading's box is
-        rarely that wide (occlusion.squashed), so this is asked of few lines.
+        rarely that wide (occlusion.squashed), so this is asked of few lines, and once per
+        reading and box: the monitor's periodic full pass finds the same box again.
         """
         if not isinstance(self.engine, TextLocator):
             return lines
@@ -125,12 +129,18 @@ class FrameChecker:
             and any(m.full for m in info.matches.values())
             and squashed(info.line.text, info.line.box)
         ]
-        if not wide:
-            return lines
+        todo = [lines[i] for i in wide if (lines[i].text, lines[i].box) not in self._fitted]
+        if todo:
+            if len(self._fitted) + len(todo) > _FITTED_SIZE:
+                self._fitted.clear()
+            extents = self.engine.text_extents(image, [ln.box for ln in todo])
+            for ln, box in zip(todo, extents, strict=True):
+                narrower = box is not None and box.w < 0.8 * ln.box.w
+                self._fitted[(ln.text, ln.box)] = box if narrower else None
         out = list(lines)
-        for i, box in zip(wide, self.engine.text_extents(image, [lines[i].box for i in wide]),
-                          strict=True):
-            if box is not None and box.w < 0.8 * lines[i].box.w:
+        for i in wide:
+            box = self._fitted.get((lines[i].text, lines[i].box))
+            if box is not None:
                 out[i] = OcrLine(text=lines[i].text, box=box, confidence=lines[i].confidence)
         return out
 

@@ -365,6 +365,10 @@ class _CountingFineReads:
         self.fine_reads += 1
         return self._engine.read_fine(image, known)
 
+    def text_extents(self, image, boxes):
+        self.extents_asked = getattr(self, "extents_asked", 0) + len(boxes)
+        return self._engine.text_extents(image, boxes)
+
 
 def test_a_label_too_small_for_720p_detection_is_illegible_not_missing(rapid) -> None:
     """A 10 px 广告 on a 1080p frame: detection at 720p scale passes over it, so the ad label
@@ -454,3 +458,16 @@ def test_a_label_whose_box_ran_on_over_the_picture_is_judged_where_it_stands(rap
     assert finding.status is Status.OK, finding.reason
     x, y, w, h = truth["bbox"]
     assert finding.box is not None and finding.box.overlap_fraction(Box(x, y, w, h)) > 0.5
+
+
+def test_an_over_wide_box_is_fitted_once_per_reading(rapid) -> None:
+    """The monitor's periodic full pass finds the same over-wide box again: the recogniser is
+    asked where its characters stand once."""
+    frame, ink, wide = _label_beside_strokes()
+    engine = _CountingFineReads(rapid)
+    checker = FrameChecker(load_profile("all-required"), engine)
+    (read,) = rapid.recognize(frame, [wide])
+    first = checker._fit_wide_boxes(frame, [read])
+    again = checker._fit_wide_boxes(frame, [read])
+    assert engine.extents_asked == 1
+    assert first == again and first[0].box.x >= ink.x - wide.h
