@@ -36,7 +36,13 @@ from app.checker.result import (
 from app.checker.spotting import DamageSpotter, TermSpotter
 from app.geometry import Box
 from app.ocr.base import FineReader, OcrEngine, OcrLine, Reuse, TextLocator
-from app.rules.match import FRAME_PUNCT, comparison_parts, find_banned, match_element
+from app.rules.match import (
+    FRAME_PUNCT,
+    ElementMatch,
+    comparison_parts,
+    find_banned,
+    match_element,
+)
 from app.rules.pack import RulePack, load_rule_pack
 from app.rules.profile import Profile
 from app.rules.text import normalize
@@ -202,7 +208,11 @@ class FrameChecker:
         ):
             after = match_element(again.text, self.pack)
             if again.confidence >= 0.5 and any(
-                (m := after.get(e)) is not None and m.full for e in elements
+                (m := after.get(e)) is not None
+                and m.full
+                # A price's match is its number, not its word: any whole price will do.
+                and (e == "price" or _holds(m, lines[i].text, self.pack.elements[e].fragments))
+                for e in elements
             ):
                 box = _grown_to(lines[i].box, lines[i].text, again.text, wide)
                 out[i] = OcrLine(text=again.text, box=box, confidence=again.confidence)
@@ -309,6 +319,22 @@ class FrameChecker:
             qr_codes=qr_codes,
         )
         return Analysis(result=result, lines=infos)
+
+
+def _holds(m: ElementMatch, line: str, fragments: frozenset[str]) -> bool:
+    """Whether the whole label ``m`` matched holds the part of ``line`` that is a fragment of
+    it (all of a fragment line; the end of 告·推 that is part of 广告): 广告内容 holds 告内容.
+    Read wider, 间主播为AI数字人 (the end of 本直播间主播为AI数字人) becomes T间主播为AI数字人
+    with the sticker's edge read as T: a whole phrase (主播为AI数字人), but not the one the
+    fragment was part of.
+    """
+    bare = "".join(normalize(line).strip(FRAME_PUNCT).split())
+    part = bare if bare in fragments else ""
+    for k in range(len(bare) - 1, 0, -1):
+        if part:
+            break
+        part = next((p for p in (bare[:k], bare[-k:]) if p in fragments), "")
+    return part in "".join(normalize(m.matched).split())
 
 
 def _grown_to(box: Box, before: str, after: str, limit: Box) -> Box:

@@ -437,19 +437,25 @@ def test_the_recogniser_says_where_in_an_over_wide_box_the_label_stands(rapid) -
     assert ink.x - wide.h <= found.x <= ink.x and found.x2 >= ink.x2 - 4
 
 
-def test_a_label_whose_box_ran_on_over_the_picture_is_judged_where_it_stands(rapid) -> None:
-    """A portrait frame of our generator (seed 131, frame 24): 广告 in the top-right corner
-    over a bike's frame, which the detector takes into the label's box (x 499–962 of 1080).
-    Judged in that box it was out of its corner (misplaced); the recogniser's columns put it
-    where it stands."""
+def _generated(seed: int, index: int) -> tuple[np.ndarray, dict]:
+    """Frame ``index`` (from 0) of our generator's set ``seed``, as ``tools.framegen`` writes
+    it (H.264 round trip and JPEG included), and its truth record."""
     pytest.importorskip("skimage")
     if shutil.which("ffmpeg") is None:
         pytest.skip("ffmpeg not installed")
     from tools.framegen.__main__ import DEFAULT_SIZES, render_one
 
     with tempfile.TemporaryDirectory() as out:
-        rec = render_one((23, 131, DEFAULT_SIZES, out))
-        frame = read_image(Path(out) / rec["image"])
+        rec = render_one((index, seed, DEFAULT_SIZES, out))
+        return read_image(Path(out) / rec["image"]), rec
+
+
+def test_a_label_whose_box_ran_on_over_the_picture_is_judged_where_it_stands(rapid) -> None:
+    """A portrait frame of our generator (seed 131, frame 24): 广告 in the top-right corner
+    over a bike's frame, which the detector takes into the label's box (x 499–962 of 1080).
+    Judged in that box it was out of its corner (misplaced); the recogniser's columns put it
+    where it stands."""
+    frame, rec = _generated(131, 23)
     truth = rec["elements"]["ad_label"]
     assert truth["status"] == "ok"
     checker = FrameChecker(load_profile("all-required"), rapid)
@@ -471,3 +477,14 @@ def test_an_over_wide_box_is_fitted_once_per_reading(rapid) -> None:
     again = checker._fit_wide_boxes(frame, [read])
     assert engine.extents_asked == 1
     assert first == again and first[0].box.x >= ink.x - wide.h
+
+
+def test_the_end_of_a_sentence_label_read_wider_is_still_the_end_of_it(rapid) -> None:
+    """Seed 137, frame 37: a sticker over 本直播 of 本直播间主播为AI数字人 leaves 间主播为AI数字人,
+    a fragment of the sentence. Read a glyph wider it is T间主播为AI数字人 (the sticker's edge as
+    T), which holds the whole phrase 主播为AI数字人 but not the fragment: still covered."""
+    frame, rec = _generated(137, 36)
+    assert rec["elements"]["ai_disclosure"]["status"] == "occluded"
+    finding = FrameChecker(load_profile("all-required"), rapid).check(frame)
+    ai = finding.elements["ai_disclosure"]
+    assert ai.status is Status.OCCLUDED, (ai.text, ai.reason)
