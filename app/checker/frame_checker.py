@@ -334,7 +334,8 @@ def _holds(m: ElementMatch, line: str, fragments: frozenset[str]) -> bool:
         if part:
             break
         part = next((p for p in (bare[:k], bare[-k:]) if p in fragments), "")
-    return part in "".join(normalize(m.matched).split())
+    # One glyph is too little to hold to: the wider reading may well correct it (合厂 → 广告).
+    return len(part) < 2 or part in "".join(normalize(m.matched).split())
 
 
 def _grown_to(box: Box, before: str, after: str, limit: Box) -> Box:

@@ -488,3 +488,25 @@ def test_the_end_of_a_sentence_label_read_wider_is_still_the_end_of_it(rapid) ->
     finding = FrameChecker(load_profile("all-required"), rapid).check(frame)
     ai = finding.elements["ai_disclosure"]
     assert ai.status is Status.OCCLUDED, (ai.text, ai.reason)
+
+
+@pytest.mark.parametrize(
+    ("line", "wider", "holds"),
+    [
+        ("告内容", "广告内容", True),
+        ("告·推", "广告·推广", True),  # its end 告 is the part of 广告 it holds
+        ("间主播为AI数字人", "T间主播为AI数字人", False),  # 主播为AI数字人: not the sentence
+        ("为广告", "广告", False),  # the wider reading lost a glyph
+        ("合厂", "白广告", True),  # one glyph (厂 for 广) is too little to hold to
+    ],
+)
+def test_a_wider_reading_replaces_a_fragment_only_if_its_label_holds_it(
+    line: str, wider: str, holds: bool
+) -> None:
+    from app.checker.frame_checker import _holds
+    from app.rules.match import match_element
+    from app.rules.pack import load_rule_pack
+
+    pack = load_rule_pack()
+    (element, m), = [(e, m) for e, m in match_element(wider, pack).items() if m.full]
+    assert _holds(m, line, pack.elements[element].fragments) is holds
