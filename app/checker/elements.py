@@ -49,6 +49,8 @@ _QUESTION = re.compile(
     r"|看不[到见清]|找不到"
 )
 _CHATTY = re.compile(r"[吧吗呢啊呀哈嘛么是这那我你他她？?！!]")
+# What may trail the particle: a question mark OCR read as a colon or a dot (是数字人吗：).
+_TRAILING_MARKS = ":：;；,，.。·、~～ "
 
 COVERAGE_NOISE = 0.08
 # A price tag with its first characters hidden: "价：96元" (直播价：96元), "后价¥59" (券后价).
@@ -75,7 +77,8 @@ _TEXT_CACHE: dict[tuple[int, str], _Classified] = {}
 
 def _classify_text(text: str, pack: RulePack) -> _Classified:
     kind = viewer_kind(text, pack)
-    if kind is None and (_CONVERSATIONAL.search(text.strip()) or _QUESTION.search(text)):
+    said = text.strip().rstrip(_TRAILING_MARKS)
+    if kind is None and (_CONVERSATIONAL.search(said) or _QUESTION.search(text)):
         kind = "danmaku"
     matches = {} if kind else match_element(text, pack)
     ad = matches.get("ad_label")

@@ -19,6 +19,8 @@ from app.rules.pack import load_rule_pack
         "到手价是69元吗",
         "奶不加理385经营者信息看不到",  # a complaint, its name and colon garbled by OCR
         "价格看不清",
+        "是数字人吗：",  # its ？ read as a colon
+        "主播是AI生成的吗.",
     ],
 )
 def test_a_question_is_a_viewers_even_without_its_mark(text: str) -> None:
@@ -27,7 +29,8 @@ def test_a_question_is_a_viewers_even_without_its_mark(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["商家信息", "查看商家资质", "到手价 ¥69", "全网最低价 还等什么", "主播为虚拟形象 AI生成"],
+    ["商家信息", "查看商家资质", "到手价 ¥69", "全网最低价 还等什么", "主播为虚拟形象 AI生成",
+     "商家信息：", "经营者："],
 )
 def test_overlay_statements_are_the_rooms(text: str) -> None:
     assert not is_viewer_text(text, load_rule_pack())
