@@ -224,6 +224,7 @@ FULL = [
     ("¥59.9", "price"), ("￥59", "price"), ("69元", "price"), ("到手价69", "price"),
     ("券后价：49.9", "price"), ("Y59.9", "price"), ("V59", "price"), ("秒杀价 ¥ 9.9", "price"),
     ("59.9RMB", "price"), ("惊爆价99", "price"), ("会员价：29.9", "price"), ("专享价 88", "price"),
+    ("到手+89", "price"),  # a thin ¥ read as +
 ]
 
 
@@ -250,7 +251,8 @@ def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
 @pytest.mark.parametrize(
     "text",
     ["广州", "广州发货", "告诉你", "商家发货", "AIR", "数字人民币支付", "广告法规定", "非广告",
-     "本场无广告", "广告位招租", "原价199元", "立减100元", "满199元减30元", "送10元券",
+     "本场无广告", "广告位招租", "原价199元", "立减100元", "满199元减30元", "送10元券", "+1",
+     "+89",
      "5折", "", "a", "   ", "商家：包邮到家", "AU金饰"],
 )
 def test_not_an_element(text: str, pack: RulePack) -> None:
