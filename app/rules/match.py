@@ -245,6 +245,19 @@ def price_spans(norm: str, pack: RulePack | None = None) -> list[tuple[int, int,
     return out
 
 
+def _after_hidden_head(norm: str, rule: ElementRule) -> bool:
+    """A line that starts with a joining dot and ends a label of the element as the pack
+    writes it (·推广 of 广告·推广): a dot joins two words and starts none, so what stood before
+    it is hidden. Without the dot, 推广 alone is a word V1 does not accept."""
+    line = "".join(norm.split())
+    if not line.startswith("·") or len(line) < 3:
+        return False
+    return any(
+        len(label) > len(line) and label.endswith(line)
+        for label in ("".join(p.split()) for p in (*rule.phrases, *rule.spot))
+    )
+
+
 def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementMatch]:
     """The required elements this line shows, fully, as a fragment, or insufficiently.
 
@@ -280,7 +293,7 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
                 continue
             out[name] = ElementMatch(name, rule.rule, rule.article, full=True,
                                      matched=text[orig[0]:orig[1]], span=orig)
-        elif bare in rule.fragments:
+        elif bare in rule.fragments or _after_hidden_head(norm, rule):
             out[name] = ElementMatch(name, rule.rule, rule.article, full=False, fragment=True,
                                      matched=text, span=(0, len(text)))
         elif any(word in norm for word in rule.insufficient):

@@ -242,7 +242,9 @@ def test_element_full(text: str, element: str, pack: RulePack) -> None:
      ("主播为虚拟形", "ai_disclosure"), ("主播为虚", "ai_disclosure"),
      # A phrase with glyphs of a longer one hanging on: the rest is hidden.
      ("广告内", "ad_label"), ("数字人直", "ai_disclosure"), ("商家信息公", "merchant_info"),
-     ("间主播为AI数字人", "ai_disclosure"), ("以下为广告内", "ad_label")],
+     ("间主播为AI数字人", "ai_disclosure"), ("以下为广告内", "ad_label"),
+     # A joining dot starts no label: what stood before it is hidden (广告·推广).
+     ("·推广", "ad_label"), ("· 推广", "ad_label")],
 )
 def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
     assert _elements(text, pack).get(element) == (False, True, False)
