@@ -51,6 +51,7 @@ B5_ARTICLE_QR = "003 主播 行为管控(7); 000 第十二条5"
 # Screens whose full-resolution look is remembered: a show cycles through a few layouts.
 _CLOSER_SCREENS = 16
 _DIGITS = re.compile(r"\d+")
+# Over-wide label readings whose fitted box is kept: a show has a few labels, not hundreds.
 _FITTED_SIZE = 256
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from app.geometry import Box
 from app.ocr.rapid import RapidOcrEngine
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
@@ -54,3 +55,14 @@ def studio_background(w: int, h: int, seed: int = 0) -> Image.Image:
         blob = np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * r * r))[..., None]
         base += blob * rng.uniform(-50, 50, 3)
     return Image.fromarray(np.clip(base, 0, 255).astype(np.uint8))
+
+
+def card_over_top(text: str, hidden: float) -> tuple[np.ndarray, Box]:
+    """``text`` on a dark plate with a light product card over the upper ``hidden`` of its
+    glyphs, on a 1280×720 studio frame; and the label's own box."""
+    img = studio_background(1280, 720, seed=8)
+    x, y, w, h = draw_label(img, (420, 60), text, 44, (255, 255, 255), (30, 30, 30))
+    ImageDraw.Draw(img).rounded_rectangle(
+        (x - 40, y - 120, x + w + 40, y + round(h * hidden)), 10, fill=(235, 235, 235)
+    )
+    return to_bgr(img), Box(x, y, w, h)

@@ -9,7 +9,7 @@ from app.checker.occlusion import pitch_px, plate_coverage, squashed
 from app.checker.result import Status
 from app.checker.vision import measure_text
 from app.geometry import Box
-from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+from tests.checker.conftest import card_over_top, draw_label, font, studio_background, to_bgr
 
 
 def test_a_sticker_over_a_label_plate_is_measured() -> None:
@@ -155,20 +155,11 @@ def test_a_damaged_reading_cut_short_by_a_card_is_covered_not_too_small() -> Non
     assert f.reason and "top is cut off" in f.reason
 
 
-def _card_over_top(text: str, hidden: float) -> tuple:
-    """``text`` on a dark plate with a light card over the upper ``hidden`` of its glyphs."""
-    img = studio_background(1280, 720, seed=8)
-    x, y, w, h = draw_label(img, (420, 60), text, 44, (255, 255, 255), (30, 30, 30))
-    ImageDraw.Draw(img).rounded_rectangle(
-        (x - 40, y - 120, x + w + 40, y + round(h * hidden)), 10, fill=(235, 235, 235)
-    )
-    return to_bgr(img), Box(x, y, w, h)
-
 
 def test_a_line_with_its_top_hidden_is_squashed_and_a_whole_one_is_not(rapid) -> None:
     """What the detector finds of 虚拟主播 with a card over the top 60 % of its glyphs is a strip
     wider per glyph than it is tall; the whole label and ordinary text are not."""
-    covered, ink = _card_over_top("虚拟主播", 0.6)
+    covered, ink = card_over_top("虚拟主播", 0.6)
     (strip,) = [ln for ln in rapid.read(covered) if ln.box.overlap_fraction(ink) > 0.3]
     assert squashed(strip.text, strip.box)
     assert pitch_px(strip.text, strip.box) > 0.8 * ink.h  # the glyphs' size, not the strip's

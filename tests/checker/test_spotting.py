@@ -18,7 +18,7 @@ from app.ocr.base import OcrLine, PhraseScorer
 from app.rules.match import match_element
 from app.rules.pack import load_rule_pack
 from app.rules.profile import load_profile
-from tests.checker.conftest import draw_label, studio_background, to_bgr
+from tests.checker.conftest import card_over_top, draw_label, studio_background, to_bgr
 
 
 def _frame_with_a_card_over(text: str) -> tuple:
@@ -143,14 +143,6 @@ def test_a_misread_banned_term_is_reported_with_its_line(rapid) -> None:
     assert not result.compliant
 
 
-def _card_over_top(text: str, hidden: float) -> tuple:
-    img = studio_background(1280, 720, seed=8)
-    x, y, w, h = draw_label(img, (420, 60), text, 44, (255, 255, 255), (30, 30, 30))
-    ImageDraw.Draw(img).rounded_rectangle(
-        (x - 40, y - 120, x + w + 40, y + round(h * hidden)), 10, fill=(235, 235, 235)
-    )
-    return to_bgr(img), Box(x, y, w, h)
-
 
 def _strip(lines: list[OcrLine], ink: Box) -> OcrLine:
     (strip,) = [ln for ln in lines if ln.box.overlap_fraction(ink) > 0.3]
@@ -161,7 +153,7 @@ def test_a_label_with_the_top_of_its_glyphs_hidden_is_covered_not_missing(rapid)
     """A card over the top 60 % of 虚拟主播 leaves strips read as 应以工猫, which fit 虚拟主播
     below the ordinary limit; the strip's shape (glyphs wider than the line is tall) is what
     lets the laxer one apply."""
-    frame, ink = _card_over_top("虚拟主播", 0.6)
+    frame, ink = card_over_top("虚拟主播", 0.6)
     checker = FrameChecker(load_profile("all-required"), rapid)
     lines = checker.read_lines(frame)
     strip = _strip(lines, ink)
@@ -176,7 +168,7 @@ def test_a_label_with_the_top_of_its_glyphs_hidden_is_covered_not_missing(rapid)
 def test_half_glyphs_that_fit_several_elements_alike_are_taken_for_none(rapid) -> None:
     """The lower third of 经营者信息公示 reads as T心A, which fits AI合成 and 广告AD about
     equally: no element is said to be on screen, covered, because of it."""
-    frame, ink = _card_over_top("经营者信息公示", 0.65)
+    frame, ink = card_over_top("经营者信息公示", 0.65)
     checker = FrameChecker(load_profile("all-required"), rapid)
     lines = checker.read_lines(frame)
     strip = _strip(lines, ink)
