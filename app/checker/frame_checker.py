@@ -330,11 +330,9 @@ def _holds(m: ElementMatch, line: str, fragments: frozenset[str]) -> bool:
     fragment was part of.
     """
     bare = "".join(normalize(line).strip(FRAME_PUNCT).split())
-    part = bare if bare in fragments else ""
-    for k in range(len(bare) - 1, 0, -1):
-        if part:
-            break
-        part = next((p for p in (bare[:k], bare[-k:]) if p in fragments), "")
+    # The whole line, else its longest start or end that is a fragment.
+    ends = (p for k in range(len(bare), 0, -1) for p in (bare[:k], bare[-k:]))
+    part = next((p for p in ends if p in fragments), "")
     # One glyph is too little to hold to: the wider reading may well correct it (合厂 → 广告).
     return len(part) < 2 or part in "".join(normalize(m.matched).split())
 
