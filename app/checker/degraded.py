@@ -26,6 +26,12 @@ _GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d")
 _UNIT_TAIL = re.compile(r"^/(?:件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包)$")
 
 
+# A price word with its number misread: 券后价到99 (券后价¥199, its ¥ read as 到 and the 1 lost).
+# A clean tag would have matched the price pattern; a word the pack spots a price by (spot),
+# then a digit within two glyphs, is the tag, damaged. Built from the pack, see _price_word_digits.
+_WORD_GAP = 2
+
+
 def _lcs(a: str, b: str) -> int:
     prev = [0] * (len(b) + 1)
     for ca in a:
@@ -37,6 +43,18 @@ def _lcs(a: str, b: str) -> int:
 
 
 _CACHE: dict[int, dict[str, tuple[str, ...]]] = {}
+_PRICE_WORDS: dict[int, re.Pattern[str] | None] = {}
+
+
+def _price_word_digits(pack: RulePack) -> re.Pattern[str] | None:
+    key = id(pack)
+    if key not in _PRICE_WORDS:
+        rule = pack.elements.get("price")
+        words = [re.escape(normalize(w)) for w in rule.spot] if rule is not None else []
+        _PRICE_WORDS[key] = (
+            re.compile(f"(?:{'|'.join(words)})[^0-9]{{0,{_WORD_GAP}}}[0-9]") if words else None
+        )
+    return _PRICE_WORDS[key]
 
 
 def _phrases(pack: RulePack) -> dict[str, tuple[str, ...]]:
@@ -57,9 +75,14 @@ def degraded_elements(text: str, pack: RulePack) -> list[str]:
     if not norm or len(norm) > 14:
         return []
     out = []
-    if _PRICE_WORD_ONLY.match(norm) or (
-        _BARE_DECIMAL.match(full) and any(c.isdigit() for c in full)
-    ) or _GARBLED_PRICE.search(full) or _UNIT_TAIL.match(full):
+    words = _price_word_digits(pack)
+    if (
+        _PRICE_WORD_ONLY.match(norm)
+        or (_BARE_DECIMAL.match(full) and any(c.isdigit() for c in full))
+        or _GARBLED_PRICE.search(full)
+        or _UNIT_TAIL.match(full)
+        or (words is not None and words.search(full))
+    ):
         out.append("price")
     for name, phrases in _phrases(pack).items():
         for p in phrases:

@@ -18,6 +18,10 @@ from app.rules.pack import load_rule_pack
         ("/kg", ["price"]),
         ("件", []),  # one glyph: as often noise as a price's tail
         ("第2件", []),
+        ("券后价到99", ["price"]),  # 券后价¥199: its ¥ read as 到, the 1 lost
+        ("到手价约99", ["price"]),
+        ("原价到99", []),  # a compared price is no selling price, damaged or not
+        ("直播价格说明", []),  # the word, but no number after it
         ("立减¥20", []),  # a reduction, not a price
         ("今天天气真好", []),
     ],
