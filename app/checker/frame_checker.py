@@ -94,6 +94,17 @@ class FrameChecker:
         analysis.result.elapsed_ms = (time.perf_counter() - t0) * 1000.0
         return analysis.result
 
+    def _split_hesitant(self, lines: list[OcrLine]) -> tuple[list[OcrLine], list[OcrLine]]:
+        """The readings to believe, and those the engine was too unsure of (see
+        ``OcrEngine.believe_from``): these never show an element or a banned term."""
+        floor = getattr(self.engine, "believe_from", 0.0)
+        if not floor:
+            return lines, []
+        believed = [ln for ln in lines if ln.confidence >= floor]
+        if len(believed) == len(lines):
+            return lines, []
+        return believed, [ln for ln in lines if ln.confidence < floor]
+
     def is_viewer_line(self, line: OcrLine) -> bool:
         """The audience's text (chat, 弹幕…): it never counts for or against the room."""
         return is_viewer_text(line.text, self.pack)
@@ -103,7 +114,7 @@ class FrameChecker:
 
         ``reuse`` (from the monitor) spares recognising lines that have not changed.
         """
-        lines = self.engine.read(image, reuse=reuse)
+        lines, hesitant = self._split_hesitant(self.engine.read(image, reuse=reuse))
         t = self.profile.thresholds
         plates = corner_plates(
             image, [ln.box for ln in lines], t.ad_corner_height_frac, t.ad_corner_width_frac
@@ -114,8 +125,10 @@ class FrameChecker:
                 ln.text, self.pack
             ):
                 lines.append(ln)
-        lines.extend(self._look_closer(image, lines))
-        return self._fit_wide_boxes(image, self._reread_fragments(image, lines))
+        closer, unsure = self._split_hesitant(self._look_closer(image, lines))
+        lines.extend(closer)
+        lines = self._fit_wide_boxes(image, self._reread_fragments(image, lines))
+        return lines + hesitant + unsure
 
     def _fit_wide_boxes(self, image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
         """Narrow the box of a label reading that is far wider than its characters.
@@ -245,15 +258,22 @@ class FrameChecker:
         """Judge already-read lines. ``qr=False`` skips QR decoding (the monitor caches it)."""
         t0 = time.perf_counter()
         h, w = image.shape[:2]
-        infos = classify_lines(lines, self.pack)
+        believed, hesitant = self._split_hesitant(lines)
+        infos = classify_lines(believed, self.pack)
         mark_scrolling(infos, image)
         room = [li for li in infos if li.viewer is None]
-        # A line no rule recognised may still be what is left of a label (spotting.py).
-        self._spotter.mark(image, room, [e for e, on in self.profile.required.items() if on])
+        # A line no rule recognised may still be what is left of a label (spotting.py); so may
+        # a reading too hesitant to believe, though never as more than a damaged copy.
+        unsure = [
+            _as_damaged(li) for li in classify_lines(hesitant, self.pack) if li.viewer is None
+        ]
+        required = [e for e, on in self.profile.required.items() if on]
+        self._spotter.mark(image, room, required, unsure=unsure)
+        judged = room + [li for li in unsure if li.degraded]
 
         elements: dict[str, ElementFinding] = {}
         for element in ELEMENTS:
-            elements[element] = self._judge.judge(element, image, room)
+            elements[element] = self._judge.judge(element, image, judged)
 
         banned: list[BannedHit] = []
         for li in room:
@@ -320,6 +340,13 @@ class FrameChecker:
             qr_codes=qr_codes,
         )
         return Analysis(result=result, lines=infos)
+
+
+def _as_damaged(li: LineInfo) -> LineInfo:
+    """A hesitant reading as evidence: what its text shows of a label (广告 read at 0.3) is
+    at best a damaged copy of it, never the label itself."""
+    shown = [e for e, m in li.matches.items() if m.full or m.fragment]
+    return LineInfo(line=li.line, viewer=None, matches={}, degraded=(*li.degraded, *shown))
 
 
 def _holds(m: ElementMatch, line: str, fragments: frozenset[str]) -> bool:

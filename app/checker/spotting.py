@@ -82,9 +82,16 @@ class DamageSpotter:
         self._phrases, self._owners = _spot_phrases(pack)
         self._cache: dict[tuple[str, Box], _Spotted | None] = {}
 
-    def mark(self, image: np.ndarray, room: list[LineInfo], required: Iterable[str]) -> None:
+    def mark(
+        self,
+        image: np.ndarray,
+        room: list[LineInfo],
+        required: Iterable[str],
+        unsure: list[LineInfo] | None = None,
+    ) -> None:
         """Add the element a line is a damaged copy of to its ``degraded``, for the required
-        elements nothing in ``room`` shows yet."""
+        elements nothing in ``room`` shows yet. ``unsure`` are readings too hesitant to
+        believe (no rule was asked about them); they are candidates like the rest."""
         if self._scorer is None or not self._phrases:
             return
         wanted = set(required) & set(self._owners)
@@ -93,7 +100,7 @@ class DamageSpotter:
             wanted -= set(li.degraded)
         if not wanted:
             return
-        candidates = [li for li in room if _is_candidate(li)]
+        candidates = [li for li in (*room, *(unsure or ())) if _is_candidate(li)]
         todo = [li for li in candidates if (li.line.text, li.line.box) not in self._cache]
         if todo:
             scores = self._scorer.phrase_scores(

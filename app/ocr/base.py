@@ -53,6 +53,12 @@ class OcrEngine(Protocol):
         ...
 
 
+# An engine may say, as a ``believe_from`` attribute, the confidence below which its readings
+# are hesitant: such lines are returned all the same, but the checker takes them for no more
+# than a possibly damaged copy of a label (spotting.py), never for a label or a banned term.
+# Engines without it have every reading believed.
+
+
 @runtime_checkable
 class PhraseScorer(Protocol):
     """An engine that can say how well a box's text fits given phrases (see ctc.py).

@@ -31,7 +31,9 @@ def _threads() -> int:
 class RapidOcrEngine:
     name = "rapidocr"
 
-    def __init__(self, threads: int | None = None, min_score: float = 0.45) -> None:
+    def __init__(
+        self, threads: int | None = None, min_score: float = 0.45, floor: float = 0.2
+    ) -> None:
         try:
             from rapidocr import RapidOCR
         except ImportError as exc:  # pragma: no cover - dependency is mandatory
@@ -41,7 +43,7 @@ class RapidOcrEngine:
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         params = {
             "Global.log_level": "error",
-            "Global.text_score": min_score,
+            "Global.text_score": floor,
             # A label half under a sticker scores below the detector's default box threshold
             # (0.5); at 0.35 its visible part is still found, and what is found is only
             # believed through the rule pack's phrase matching.
@@ -51,7 +53,11 @@ class RapidOcrEngine:
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
         self._ocr = RapidOCR(params=params)
-        self._min_score = min_score
+        # Readings below ``min_score`` are hesitant (see base.py): a 7 px 虚拟主播 reads 虚标主要
+        # at 0.36, nothing a rule knows, but the recogniser still fits it to its label best.
+        # Below ``floor`` they are noise.
+        self.believe_from = min_score
+        self._floor = floor
         # Whole frames are detected at this short side (0: as they come); see _detect_locked.
         self._det_short_side = int(os.environ.get("LIVECOMPLY_DET_SHORT_SIDE", "720"))
         self._lock = threading.Lock()  # the ONNX sessions are not shared across threads safely
@@ -84,7 +90,7 @@ class RapidOcrEngine:
         lines.extend(
             ln
             for ln in self.recognize(image, todo)
-            if ln.text.strip() and ln.confidence >= self._min_score
+            if ln.text.strip() and ln.confidence >= self._floor
         )
         lines.sort(key=lambda ln: (ln.box.y, ln.box.x))
         return lines
@@ -110,7 +116,7 @@ class RapidOcrEngine:
         lines = [
             ln
             for ln in self.recognize(image, new)
-            if ln.text.strip() and ln.confidence >= self._min_score
+            if ln.text.strip() and ln.confidence >= self._floor
         ]
         lines.sort(key=lambda ln: (ln.box.y, ln.box.x))
         return lines

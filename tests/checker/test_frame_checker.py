@@ -16,6 +16,7 @@ from app.checker.frame_checker import FrameChecker
 from app.checker.images import read_image
 from app.checker.result import Status
 from app.geometry import Box
+from app.ocr.base import OcrLine
 from app.rules.profile import load_profile
 from tests.checker.conftest import draw_label, font, studio_background, to_bgr
 
@@ -203,7 +204,6 @@ def test_a_sticker_hiding_the_middle_of_a_label_is_a_cover_though_the_rest_joins
     sticker, so 广告 is what is left of a covered label, not a clean one."""
     from app.checker.elements import ElementJudge, classify_lines
     from app.geometry import Box
-    from app.ocr.base import OcrLine
     from app.rules.pack import load_rule_pack
 
     img = studio_background(W, H, seed=4)
@@ -226,7 +226,6 @@ def test_a_label_read_apart_at_its_word_space_is_whole() -> None:
     """商业推广 广告 read as two lines at its word space: nothing is drawn between them."""
     from app.checker.elements import ElementJudge, classify_lines
     from app.geometry import Box
-    from app.ocr.base import OcrLine
     from app.rules.pack import load_rule_pack
 
     img = studio_background(W, H, seed=4)
@@ -304,7 +303,6 @@ def test_a_fragment_is_read_again_with_room_around_it(rapid) -> None:
     box starting at 告). Read again a glyph wider, the clean label reads whole; with a sticker
     over 广, it is still the fragment."""
     from app.geometry import Box
-    from app.ocr.base import OcrLine
 
     fc = FrameChecker(load_profile("all-required"), rapid)
     for covered in (False, True):
@@ -331,7 +329,6 @@ def test_a_line_that_starts_and_ends_inside_a_label_is_read_again(rapid) -> None
     the line is a label phrase by itself, but it starts with the end of 广告; read a glyph
     wider, it is the label. An ordinary caption next to nothing is left as it was read."""
     from app.geometry import Box
-    from app.ocr.base import OcrLine
 
     fc = FrameChecker(load_profile("all-required"), rapid)
     img = studio_background(W, H, seed=3)
@@ -510,3 +507,39 @@ def test_a_wider_reading_replaces_a_fragment_only_if_its_label_holds_it(
     pack = load_rule_pack()
     (element, m), = [(e, m) for e, m in match_element(wider, pack).items() if m.full]
     assert _holds(m, line, pack.elements[element].fragments) is holds
+
+
+def test_a_hesitant_reading_is_never_a_label_or_a_banned_term(rapid) -> None:
+    """Lines the engine read below its ``believe_from`` count for nothing but a damaged copy:
+    a label read at 0.3 is on screen but not cleanly readable, and a banned term read at 0.3
+    is not reported (a guess is no finding to stop a stream for)."""
+    img = studio_background(W, H, seed=5)
+    draw_label(img, (1120, 36), "广告", 34, WHITE, RED)
+    draw_label(img, (400, 300), "全网最低价", 40, WHITE, DARK)
+    frame = to_bgr(img)
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    by_text = {ln.text: ln for ln in rapid.read(frame)}
+    ad, term = by_text["广告"], by_text["全网最低价"]
+    assert rapid.believe_from > 0.3
+
+    def judged(conf: float):
+        lines = [OcrLine(ad.text, ad.box, conf), OcrLine(term.text, term.box, conf)]
+        return checker.evaluate(frame, lines).result
+
+    sure = judged(0.95)
+    assert sure.elements["ad_label"].status is Status.OK
+    assert [b.term for b in sure.banned_terms] == ["全网最低价"]
+    unsure = judged(0.3)
+    assert unsure.elements["ad_label"].status not in (Status.OK, Status.MISSING)
+    assert unsure.banned_terms == []
+
+
+def test_a_tiny_label_read_hesitantly_is_illegible_not_missing(rapid) -> None:
+    """Our generator's seed 149, frame 19 (720p): a 7 px 虚拟主播 with an outline reads
+    虚标主要 at 0.36. Below the engine's belief, it was dropped and the AI disclosure called
+    missing; the recogniser fits it to 虚拟主播 best, by far, so it is on screen, too small."""
+    frame, rec = _generated(149, 18)
+    assert rec["elements"]["ai_disclosure"]["status"] == "illegible"
+    result = FrameChecker(load_profile("all-required"), rapid).check(frame)
+    finding = result.elements["ai_disclosure"]
+    assert finding.status is Status.ILLEGIBLE, finding.reason
