@@ -152,6 +152,10 @@ def mark_scrolling(infos: list[LineInfo], image: np.ndarray) -> None:
             li.viewer = "danmaku"
 
 
+# Of the glyph height: the least margin a room leaves between its text and the frame's edge.
+_NO_MARGIN = 0.1
+
+
 def _ink_at_edge(image: np.ndarray, measure: TextMeasure) -> bool:
     """Whether the line's strokes run into the frame's left or right edge: the ink reaches it,
     or (the measure drops strokes that touch the box's border, and a glyph cut by the frame
@@ -164,6 +168,11 @@ def _ink_at_edge(image: np.ndarray, measure: TextMeasure) -> bool:
     for touches, left in ((ink.x <= 2, True), (ink.x2 >= w - 2, False)):
         if touches and not _edge_ink_apart(image, measure, left):
             return True
+    # A tenth of a glyph is no margin a designer leaves: strokes that stop that close to the
+    # edge were cut there between two glyphs (历史最低价？ with its ？ beyond the frame).
+    margin = max(3.0, _NO_MARGIN * ink.h)
+    if 2 < ink.x <= margin or 2 < w - ink.x2 <= margin:
+        return True
     reach = 0.6 * ink.h
     rows = slice(max(0, ink.y), min(h, ink.y2))
     text = lab_of(measure.text_bgr)

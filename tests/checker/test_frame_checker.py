@@ -294,6 +294,9 @@ def test_a_danmaku_running_off_the_frame_edge_is_the_viewers(checker) -> None:
 
     # 最低价 fits; 吗？ runs off the frame.
     assert check(checker, room(extra=outlined("最低价吗？", W - 150))).banned_terms == []
+    # Only the ？ is beyond the frame: 价's strokes end three pixels short of the edge.
+    end = W - 2 - round(font(44).getlength("最低价"))
+    assert check(checker, room(extra=outlined("最低价？", end))).banned_terms == []
     r = check(checker, room(extra=outlined("最低价", W - 220)))
     assert [b.term for b in r.banned_terms] == ["最低价"]
 
