@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import cv2
@@ -9,6 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from app.checker.images import read_image
 from app.geometry import Box
 from app.ocr.rapid import RapidOcrEngine
 
@@ -66,3 +69,16 @@ def card_over_top(text: str, hidden: float) -> tuple[np.ndarray, Box]:
         (x - 40, y - 120, x + w + 40, y + round(h * hidden)), 10, fill=(235, 235, 235)
     )
     return to_bgr(img), Box(x, y, w, h)
+
+
+def generated_frame(seed: int, index: int) -> tuple[np.ndarray, dict]:
+    """Frame ``index`` (from 0) of our generator's set ``seed``, as ``tools.framegen`` writes
+    it (H.264 round trip and JPEG included), and its truth record."""
+    pytest.importorskip("skimage")
+    if shutil.which("ffmpeg") is None:
+        pytest.skip("ffmpeg not installed")
+    from tools.framegen.__main__ import DEFAULT_SIZES, render_one
+
+    with tempfile.TemporaryDirectory() as out:
+        rec = render_one((index, seed, DEFAULT_SIZES, out))
+        return read_image(Path(out) / rec["image"]), rec

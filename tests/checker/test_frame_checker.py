@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import replace
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -13,12 +10,17 @@ import pytest
 from PIL import Image, ImageDraw
 
 from app.checker.frame_checker import FrameChecker
-from app.checker.images import read_image
 from app.checker.result import Status
 from app.geometry import Box
 from app.ocr.base import OcrLine
 from app.rules.profile import load_profile
-from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+from tests.checker.conftest import (
+    draw_label,
+    font,
+    generated_frame,
+    studio_background,
+    to_bgr,
+)
 
 W, H = 1280, 720
 RED, WHITE, DARK = (215, 35, 45), (255, 255, 255), (30, 30, 40)
@@ -437,25 +439,12 @@ def test_the_recogniser_says_where_in_an_over_wide_box_the_label_stands(rapid) -
     assert ink.x - wide.h <= found.x <= ink.x and found.x2 >= ink.x2 - 4
 
 
-def _generated(seed: int, index: int) -> tuple[np.ndarray, dict]:
-    """Frame ``index`` (from 0) of our generator's set ``seed``, as ``tools.framegen`` writes
-    it (H.264 round trip and JPEG included), and its truth record."""
-    pytest.importorskip("skimage")
-    if shutil.which("ffmpeg") is None:
-        pytest.skip("ffmpeg not installed")
-    from tools.framegen.__main__ import DEFAULT_SIZES, render_one
-
-    with tempfile.TemporaryDirectory() as out:
-        rec = render_one((index, seed, DEFAULT_SIZES, out))
-        return read_image(Path(out) / rec["image"]), rec
-
-
 def test_a_label_whose_box_ran_on_over_the_picture_is_judged_where_it_stands(rapid) -> None:
     """A portrait frame of our generator (seed 131, frame 24): 广告 in the top-right corner
     over a bike's frame, which the detector takes into the label's box (x 499–962 of 1080).
     Judged in that box it was out of its corner (misplaced); the recogniser's columns put it
     where it stands."""
-    frame, rec = _generated(131, 23)
+    frame, rec = generated_frame(131, 23)
     truth = rec["elements"]["ad_label"]
     assert truth["status"] == "ok"
     checker = FrameChecker(load_profile("all-required"), rapid)
@@ -483,7 +472,7 @@ def test_the_end_of_a_sentence_label_read_wider_is_still_the_end_of_it(rapid) ->
     """Seed 137, frame 37: a sticker over 本直播 of 本直播间主播为AI数字人 leaves 间主播为AI数字人,
     a fragment of the sentence. Read a glyph wider it is T间主播为AI数字人 (the sticker's edge as
     T), which holds the whole phrase 主播为AI数字人 but not the fragment: still covered."""
-    frame, rec = _generated(137, 36)
+    frame, rec = generated_frame(137, 36)
     assert rec["elements"]["ai_disclosure"]["status"] == "occluded"
     finding = FrameChecker(load_profile("all-required"), rapid).check(frame)
     ai = finding.elements["ai_disclosure"]
@@ -541,7 +530,7 @@ def test_a_tiny_label_read_hesitantly_is_illegible_not_missing(rapid) -> None:
     """Our generator's seed 149, frame 19 (720p): a 7 px 虚拟主播 with an outline reads
     虚标主要 at 0.36. Below the engine's belief, it was dropped and the AI disclosure called
     missing; the recogniser fits it to 虚拟主播 best, by far, so it is on screen, too small."""
-    frame, rec = _generated(149, 18)
+    frame, rec = generated_frame(149, 18)
     assert rec["elements"]["ai_disclosure"]["status"] == "illegible"
     result = FrameChecker(load_profile("all-required"), rapid).check(frame)
     finding = result.elements["ai_disclosure"]

@@ -7,7 +7,7 @@ import pytest
 
 from app.checker.vision import contrast_ratio, measure_text, relative_luminance_bgr
 from app.geometry import Box
-from tests.checker.conftest import draw_label, studio_background, to_bgr
+from tests.checker.conftest import draw_label, generated_frame, studio_background, to_bgr
 
 
 def test_wcag_luminance_and_ratio_of_reference_colours() -> None:
@@ -145,3 +145,15 @@ def test_the_ground_inside_glyphs_is_not_the_text() -> None:
     assert not _encloses(plate, strokes, line)
     # Nor does a far fainter layer win: contrast still decides between unequal candidates.
     assert not _encloses(measured(42, Box(15, 13, 85, 42), 2.0), counters, line)
+
+
+def test_thin_serif_glyphs_measure_whole_after_compression() -> None:
+    """Our generator's seed 157, frame 18: a 23 px 广告 in AR PL UMing (1 px verticals) on a
+    plate, through H.264. Three rows between its strokes are crossed by nothing but those
+    verticals; unbridged, the glyphs measured 10 px and the label was called too small."""
+    frame, rec = generated_frame(157, 17)
+    truth = rec["elements"]["ad_label"]
+    assert truth["font"].startswith("AR PL UMing") and truth["glyph_px"] == 23
+    # The detector's box on this frame.
+    m = measure_text(frame, Box(202, 30, 54, 34))
+    assert m is not None and 20 <= m.glyph_px <= 25
