@@ -111,7 +111,9 @@ def _stroke_masks(
     return [c for c in found if c[0] <= found[0][0] + 0.25]
 
 
-def _largest_run(profile: np.ndarray, floor: float, max_gap: int) -> tuple[int, int] | None:
+def _largest_run(
+    profile: np.ndarray, floor: float, max_gap: int, wide_gap: int = 0
+) -> tuple[int, int] | None:
     """Rows (start, end) of the densest band above ``floor``, bridging small gaps."""
     on = np.flatnonzero(profile > floor)
     if on.size == 0:
@@ -125,7 +127,25 @@ def _largest_run(profile: np.ndarray, floor: float, max_gap: int) -> tuple[int, 
             start = r
         prev = r
     runs.append((start, prev))
-    return max(runs, key=lambda ab: float(profile[ab[0] : ab[1] + 1].sum()))
+    best = max(runs, key=lambda ab: float(profile[ab[0] : ab[1] + 1].sum()))
+    if wide_gap <= max_gap:
+        return best
+    # Across a wider gap, only a band of glyph (two rows or more) joins: a thin serif's
+    # lower half beyond rows crossed by nothing but its 1 px verticals. A single row there is
+    # an outline's rim or a speck.
+    i = runs.index(best)
+    lo, hi = best
+    for j in range(i - 1, -1, -1):
+        a, b = runs[j]
+        if lo - b - 1 > wide_gap or b - a < 1:
+            break
+        lo = a
+    for j in range(i + 1, len(runs)):
+        a, b = runs[j]
+        if a - hi - 1 > wide_gap or b - a < 1:
+            break
+        hi = b
+    return lo, hi
 
 
 # Two polarities whose plain contrasts are this close stand out alike: a tie for contrast.
@@ -213,8 +233,14 @@ def _measure_mask(
         return None
     rows = mask.sum(axis=1).astype(np.float32)
     # A thin-stroked serif (AR PL UMing) at 23 px has rows crossed only by its 1 px verticals,
-    # below the floor for three rows: bridged, or the glyphs measure at their top half.
-    run = _largest_run(rows, floor=max(1.0, 0.06 * float(rows.max())), max_gap=max(1, b.h // 8))
+    # below the floor for three rows: bridged (wide_gap), or the glyphs measure at their top
+    # half.
+    run = _largest_run(
+        rows,
+        floor=max(1.0, 0.06 * float(rows.max())),
+        max_gap=max(1, b.h // 12),
+        wide_gap=max(1, b.h // 8),
+    )
     if run is None:
         return None
     cols = np.flatnonzero(mask[run[0] : run[1] + 1].any(axis=0))

@@ -157,3 +157,16 @@ def test_thin_serif_glyphs_measure_whole_after_compression() -> None:
     # The detector's box on this frame.
     m = measure_text(frame, Box(202, 30, 54, 34))
     assert m is not None and 20 <= m.glyph_px <= 25
+
+
+def test_only_a_band_of_glyph_joins_across_a_wide_gap() -> None:
+    """Rows crossed by 1 px verticals alone (below the floor) split a thin serif glyph in two;
+    its lower half joins across them. A single row beyond such a gap (an outline's rim, the
+    outlined ¥89 of seed 163 frame 1) does not."""
+    from app.checker.vision import _largest_run
+
+    serif = np.array([0, 8, 30, 4, 20, 1, 1, 1, 14, 3, 4, 13, 0], np.float32)
+    assert _largest_run(serif, floor=1.0, max_gap=2) == (1, 4)
+    assert _largest_run(serif, floor=1.0, max_gap=2, wide_gap=3) == (1, 11)
+    rimmed = np.array([0, 12, 1, 1, 13, 14, 15, 17, 13, 1, 1, 11, 0], np.float32)
+    assert _largest_run(rimmed, floor=1.0, max_gap=1, wide_gap=3) == (4, 8)
