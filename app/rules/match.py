@@ -8,6 +8,7 @@ so the common case (no hit) is one regex search over a short string.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -304,6 +305,8 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
 
 # ---- viewer and platform text ------------------------------------------------------------------
 
+_LEADING_ICON = re.compile(r"^[^\w]+")
+
 
 def viewer_kind(text: str, pack: RulePack | None = None) -> str | None:
     """``"system"`` (进入直播间, 送出礼物…), ``"chrome"`` (关注, 1.2万人看过…), ``"chat"``
@@ -318,10 +321,13 @@ def viewer_kind(text: str, pack: RulePack | None = None) -> str | None:
         return "chrome"
     for pattern in v.chat:
         m = pattern.match(norm)
-        if m and not (v.room_label_key.fullmatch(m["nick"])
+        # An icon before a room's key (a bullet or a badge OCR reads as ●, ①…) is no part
+        # of a nickname: ●加V：lc8888 is the room's contact card.
+        if m and not (v.room_label_key.fullmatch(_LEADING_ICON.sub("", m["nick"]))
                       or v.room_label_value.fullmatch(m["msg"])):
             return "chat"
     return None
+
 
 
 # ---- price comparison and promotions -----------------------------------------------------------

@@ -370,6 +370,8 @@ def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: Ru
         ("原价：199元", None),
         ("温馨提示：七天无理由退货", None),
         ("加V：lc8888 返现", None),  # a contact card: the room's B5, not a viewer named 加V
+        ("●加V：1c8888返现", None),  # its icon read as a bullet is no part of a nickname
+        ("●小王：加V吗", "chat"),
         ("微信号：abc123", None),
         ("小美：加微信吗", "chat"),
         ("微信用户：好看", "chat"),
