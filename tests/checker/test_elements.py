@@ -21,6 +21,7 @@ from app.rules.pack import load_rule_pack
         "价格看不清",
         "是数字人吗：",  # its ？ read as a colon
         "主播是AI生成的吗.",
+        "最低价鸣",  # its 吗 read as 鸣
     ],
 )
 def test_a_question_is_a_viewers_even_without_its_mark(text: str) -> None:
