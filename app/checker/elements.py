@@ -252,6 +252,21 @@ def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right:
     return bool(flat and foreign[:edge].any() and foreign[-edge:].any() and foreign.mean() >= 0.7)
 
 
+def _sticker_beside(text: str, span: tuple[int, int]) -> bool:
+    """Whether a pictograph stands right at one end of the label's words with more CJK beyond
+    it: an emoji sticker over the middle of the label line, which OCR reads as a symbol
+    (广告❤广 of 广告·推广, the heart over ·推). A designer's icon stands before a label, not
+    inside its line."""
+    before, after = text[: span[0]].rstrip(), text[span[1] :].lstrip()
+    if after and unicodedata.category(after[0]) == "So" and has_cjk(after[1:].lstrip()[:1]):
+        return True
+    return bool(
+        before
+        and unicodedata.category(before[-1]) == "So"
+        and has_cjk(before[:-1].rstrip()[-1:])
+    )
+
+
 def _advance(ch: str) -> float:
     """A character's width in ems, roughly: CJK and full-width forms fill the em, spaces and
     Latin letters or digits about half of it."""
@@ -553,6 +568,7 @@ class ElementJudge:
             m.fragment
             or split
             or text.startswith((":", "："))
+            or (m.full and _sticker_beside(line.text, m.span))
             or (
                 element == "price"
                 and (_TRUNCATED_PRICE_WORD.match(text) or _CUT_UNIT.search(text)) is not None

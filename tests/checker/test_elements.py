@@ -207,3 +207,33 @@ def test_a_promotion_word_in_place_of_the_ad_label_is_named_as_not_accepted() ->
     # With nothing of the kind on screen, nothing is named.
     f = judge.judge("ad_label", to_bgr(img), [])
     assert (f.status, f.text, f.box, f.reason) == ("missing", "", None, "not on screen")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "sticker"),
+    [
+        ("口广告❤广", (1, 3), True),  # 广告·推广 with a heart sticker over ·推
+        ("推❤广告", (2, 4), True),
+        ("●广告", (1, 3), False),  # the label's own icon, before it
+        ("广告❤", (0, 2), False),  # nothing of the label beyond the symbol
+        ("广告·推广", (0, 2), False),
+    ],
+)
+def test_a_pictograph_inside_a_label_line_is_a_sticker_over_it(text, span, sticker) -> None:
+    from app.checker.elements import _sticker_beside
+
+    assert _sticker_beside(text, span) is sticker
+
+
+def test_a_heart_sticker_over_the_middle_of_a_label_is_a_cover(rapid) -> None:
+    """Our generator's seed 167, frame 56: a heart sticker over ·推 of 广告·推广 reads
+    口广告❤广. 广告 is whole, but the line goes on past the heart: the label is covered."""
+    from app.checker.frame_checker import FrameChecker
+    from app.checker.result import Status
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import generated_frame
+
+    frame, rec = generated_frame(167, 55)
+    assert rec["elements"]["ad_label"]["status"] == "occluded"
+    finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
+    assert finding.status is Status.OCCLUDED, (finding.text, finding.reason)
