@@ -321,7 +321,7 @@ def viewer_kind(text: str, pack: RulePack | None = None) -> str | None:
         return "chrome"
     for pattern in v.chat:
         m = pattern.match(norm)
-        # An icon before a room's key (a bullet or a badge OCR reads as ●, ①…) is no part
+        # An icon before a room's key (a bullet or a badge OCR reads as ●, ★…) is no part
         # of a nickname: ●加V：lc8888 is the room's contact card.
         if m and not (v.room_label_key.fullmatch(_LEADING_ICON.sub("", m["nick"]))
                       or v.room_label_value.fullmatch(m["msg"])):
