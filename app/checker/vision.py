@@ -77,15 +77,18 @@ def _stroke_masks(
         if float(resp.max()) < 8:
             continue
         thr, _ = cv2.threshold(resp, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        mask = resp > max(thr, 6.0)
-        # Components touching the box's edge are ground (the box has a margin around text).
-        _n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
-        x0, y0 = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
-        x1 = x0 + stats[:, cv2.CC_STAT_WIDTH]
-        y1 = y0 + stats[:, cv2.CC_STAT_HEIGHT]
-        touching = (x0 == 0) | (y0 == 0) | (x1 == mask.shape[1]) | (y1 == mask.shape[0])
-        touching[0] = True
+        labels, stats, touching = _components(resp > max(thr, 6.0))
         areas = stats[:, cv2.CC_STAT_AREA].astype(np.float64)
+        if touching.all():
+            # All that stands out is at the box's edge: the picture around a plate that fills
+            # the box (a dark photo beyond a light pill) set the threshold, and faint strokes
+            # on the plate fell below it. Threshold what lies inside instead.
+            refit = _threshold_inside(resp, labels, touching, thr)
+            if refit is not None:
+                labels, stats, touching = refit
+                areas = stats[:, cv2.CC_STAT_AREA].astype(np.float64)
+        x0 = stats[:, cv2.CC_STAT_LEFT]
+        x1 = x0 + stats[:, cv2.CC_STAT_WIDTH]
         total = float(areas[1:].sum())
         inner = ~touching
         if not inner.any() or total == 0:
@@ -109,6 +112,42 @@ def _stroke_masks(
     # Both polarities can look like strokes (faint text on a plate: the plate between strokes
     # breaks into glyph-sized pieces too); keep both then, and let contrast decide.
     return [c for c in found if c[0] <= found[0][0] + 0.25]
+
+
+def _components(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Connected components of ``mask`` and which of them touch the box's edge (the box has
+    a margin around text, so those are ground); the background label counts as touching."""
+    _n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
+    x0, y0 = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+    x1 = x0 + stats[:, cv2.CC_STAT_WIDTH]
+    y1 = y0 + stats[:, cv2.CC_STAT_HEIGHT]
+    touching = (x0 == 0) | (y0 == 0) | (x1 == mask.shape[1]) | (y1 == mask.shape[0])
+    touching[0] = True
+    return labels, stats, touching
+
+
+def _threshold_inside(
+    resp: np.ndarray, labels: np.ndarray, touching: np.ndarray, thr: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Components of ``resp`` thresholded on what the edge components leave, when that finds
+    strokes along the line (half the box's width or more: the detector's box is the line's);
+    None otherwise. Faint 营业执照 at 2:1 on a pill inside a dark frame: the pill's corners
+    against the dark set Otsu's threshold at 65, the strokes respond at ~50."""
+    rest = resp[~(touching[labels] & (labels > 0))]
+    if rest.size < 16 or float(rest.max()) < 8:
+        return None
+    thr2, _ = cv2.threshold(rest, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    if thr2 >= thr:
+        return None
+    labels2, stats2, touching2 = _components(resp > max(thr2, 6.0))
+    inner = stats2[~touching2]
+    if inner.size == 0:
+        return None
+    x0 = inner[:, cv2.CC_STAT_LEFT]
+    span = int((x0 + inner[:, cv2.CC_STAT_WIDTH]).max() - x0.min())
+    if span < 0.5 * resp.shape[1]:
+        return None
+    return labels2, stats2, touching2
 
 
 def _largest_run(

@@ -170,3 +170,30 @@ def test_only_a_band_of_glyph_joins_across_a_wide_gap() -> None:
     assert _largest_run(serif, floor=1.0, max_gap=2, wide_gap=3) == (1, 11)
     rimmed = np.array([0, 12, 1, 1, 13, 14, 15, 17, 13, 1, 1, 11, 0], np.float32)
     assert _largest_run(rimmed, floor=1.0, max_gap=1, wide_gap=3) == (4, 8)
+
+
+def test_faint_text_on_a_pill_that_fills_the_box_is_measured_not_the_pill() -> None:
+    """Faint 营业执照 (2:1) on a light pill in a dark frame, the detector's box round the pill.
+    The pill's corners against the dark set the stroke threshold above the faint strokes; the
+    pill between the glyphs then measured as the text (56 px at 6.6:1, a legible label)."""
+    import cv2
+    from PIL import Image, ImageDraw
+
+    from tests.checker.conftest import font
+
+    plate, fg = (190, 137, 113), (140, 90, 70)  # RGB; fg on plate is 1.9:1
+    img = Image.new("RGB", (400, 160), (20, 17, 1))
+    d = ImageDraw.Draw(img)
+    bb = d.textbbox((80, 50), "营业执照", font=font(38))
+    px, py = 19, 11
+    d.rounded_rectangle(
+        (bb[0] - px, bb[1] - py, bb[2] + px, bb[3] + py), radius=12, fill=plate
+    )
+    d.text((80, 50), "营业执照", font=font(38), fill=fg)
+    _, buf = cv2.imencode(".jpg", to_bgr(img), [cv2.IMWRITE_JPEG_QUALITY, 85])
+    h = bb[3] - bb[1]
+    box = Box(bb[0] - 16, bb[1] - 15, bb[2] - bb[0] + 32, bb[3] - bb[1] + 30)
+    m = measure_text(cv2.imdecode(buf, cv2.IMREAD_COLOR), box)
+    assert m is not None and m.polarity == -1
+    assert m.glyph_px == pytest.approx(h, abs=max(2, 0.1 * h))
+    assert m.contrast < 3.0
