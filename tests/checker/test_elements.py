@@ -143,11 +143,20 @@ def test_a_lone_first_glyph_of_a_label_beside_a_cover_is_occluded(sticker: bool,
 
 @pytest.mark.parametrize(
     ("read", "status"),
-    [("介¥29.9", "occluded"), ("¥98/11", "occluded"), ("¥98/件", "ok"), ("¥29.9", "ok")],
+    [
+        ("介¥29.9", "occluded"),
+        ("¥98/11", "occluded"),
+        ("杀¥19.9", "occluded"),
+        ("手¥39", "occluded"),
+        ("¥98/件", "ok"),
+        ("¥29.9", "ok"),
+        ("到手¥39", "ok"),
+    ],
 )
 def test_a_price_whose_cover_cuts_through_a_glyph_is_occluded(read: str, status: str) -> None:
     """A cover's edge down the middle of 价 leaves 介, down the middle of 件 leaves its 亻 (read
-    1 or 11): what shows is still a price, but part of the tag is under the cover."""
+    1 or 11): what shows is still a price, but part of the tag is under the cover. A price word
+    that starts with its second glyph (杀 of 秒杀, 手 of 到手) lost its first under one."""
     from app.checker.elements import ElementJudge, classify_lines
     from app.geometry import Box
     from app.ocr.base import OcrLine
