@@ -126,6 +126,24 @@ def _components(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return labels, stats, touching
 
 
+# BT.601 luma of 8-bit BGR: what H.264 keeps at full resolution (chroma is halved).
+_LUMA = np.array([0.114, 0.587, 0.299], np.float32)
+# Luma steps (of 255) an outline keeps from its ground. Chroma bleed leaves none, and the
+# ringing of crf 30 beside thin white strokes on red about 16; a black outline on a ground
+# light enough to need one, 60 or more.
+_OUTLINE_LUMA_STEP = 30.0
+
+
+def _luma_apart(crop: np.ndarray, hug: np.ndarray, ring: np.ndarray, light_text: bool) -> bool:
+    """Whether the pixels hugging the strokes differ from the ground in luma, as an outline
+    does. H.264 halves chroma: beside white strokes on a red plate the red fades to grey at the
+    same luma, and grey of a red's luma is far darker in WCAG luminance (0.08 against 0.17),
+    which looked like a dark outline and doubled the measured contrast (8:1 for 4.8:1)."""
+    y = crop.astype(np.float32) @ _LUMA
+    hug_y = float(np.percentile(y[hug], 10 if light_text else 90))
+    return abs(hug_y - float(np.median(y[ring]))) >= _OUTLINE_LUMA_STEP
+
+
 def _threshold_inside(
     resp: np.ndarray, labels: np.ndarray, touching: np.ndarray, thr: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
@@ -315,7 +333,11 @@ def _measure_mask(
         hug_l = float(np.percentile(lum[hug], 10 if text_l > ground_l else 90))
         # Only a real outline: on the far side of the ground from the text, and clearly
         # different from the ground (not the anti-aliased blend of text and ground).
-        if (hug_l < ground_l) == (text_l > ground_l) and contrast_ratio(hug_l, ground_l) >= 1.5:
+        if (
+            (hug_l < ground_l) == (text_l > ground_l)
+            and contrast_ratio(hug_l, ground_l) >= 1.5
+            and _luma_apart(crop, hug, ring, text_l > ground_l)
+        ):
             ground_l = hug_l
     text_bgr = tuple(int(v) for v in np.median(crop[core], axis=0))
     ground_bgr = tuple(int(v) for v in np.median(crop[ring], axis=0))

@@ -197,3 +197,27 @@ def test_faint_text_on_a_pill_that_fills_the_box_is_measured_not_the_pill() -> N
     assert m is not None and m.polarity == -1
     assert m.glyph_px == pytest.approx(h, abs=max(2, 0.1 * h))
     assert m.contrast < 3.0
+
+
+def test_chroma_bleed_beside_white_strokes_on_red_is_no_outline() -> None:
+    """White 经营者信息 on a deep-red pill (4.8:1) after H.264: 4:2:0 chroma turns the red
+    beside each stroke grey at the red's own luma, far darker in WCAG luminance. Taken for a
+    dark outline, it reported 8:1."""
+    import cv2
+    from PIL import Image, ImageDraw
+
+    from tests.checker.conftest import font
+    from tools.framegen.encode import h264_roundtrip
+
+    img = Image.new("RGB", (420, 140), (90, 110, 70))
+    d = ImageDraw.Draw(img)
+    bb = d.textbbox((40, 50), "经营者信息", font=font(30))
+    pill = (bb[0] - 15, bb[1] - 7, bb[2] + 15, bb[3] + 7)
+    d.rounded_rectangle(pill, radius=15, fill=(230, 0, 18))
+    d.text((40, 50), "经营者信息", font=font(30), fill=(255, 255, 255))
+    bgr = cv2.cvtColor(np.asarray(h264_roundtrip(img, 23)), cv2.COLOR_RGB2BGR)
+    h = bb[3] - bb[1]
+    box = Box(bb[0] - h // 3, bb[1] - h // 3, bb[2] - bb[0] + 2 * (h // 3), int(1.6 * h))
+    m = measure_text(bgr, box)
+    assert m is not None
+    assert m.contrast == pytest.approx(4.8, rel=0.15)
