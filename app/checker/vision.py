@@ -210,7 +210,31 @@ _TIE = 0.97
 
 
 def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
-    """Measure the text line inside ``box``; ``None`` when no strokes are found there."""
+    """Measure the text line inside ``box``; ``None`` when no strokes are found there.
+
+    Strokes that touch the box's edge count as ground, so a detector box drawn tighter than
+    its glyphs (a thin serif 广 whose left stroke is its box's edge) can leave no strokes at
+    all. Then the line is measured once more in a box grown by a margin a detector leaves:
+    only then, so a line measured in its own box measures as it did.
+    """
+    m = _measure_in(image, box)
+    if m is None:
+        h_img, w_img = image.shape[:2]
+        grown = _measure_in(
+            image, box.expanded(max(2, box.h // 4), max(2, box.h // 6), w_img, h_img)
+        )
+        # The strokes looked for are the box's own: inside it but for their edge.
+        if (
+            grown is not None
+            and grown.ink_box is not None
+            and grown.glyph_px <= box.h
+            and grown.ink_box.overlap_fraction(box) >= 0.8
+        ):
+            m = grown
+    return m
+
+
+def _measure_in(image: np.ndarray, box: Box) -> TextMeasure | None:
     h_img, w_img = image.shape[:2]
     b = box.clipped(w_img, h_img)
     if b.w < 4 or b.h < 4:

@@ -221,3 +221,19 @@ def test_chroma_bleed_beside_white_strokes_on_red_is_no_outline() -> None:
     m = measure_text(bgr, box)
     assert m is not None
     assert m.contrast == pytest.approx(4.8, rel=0.15)
+
+
+def test_a_box_tighter_than_its_glyphs_is_measured_in_a_grown_one() -> None:
+    """A clean 22 px 广告 in a thin serif, white on a dark pill, after H.264 (a crop of a frame
+    of our second generator). The detector's box starts on 广's left stroke and its top and
+    bottom rows are the light wall beyond the pill: the wall set the stroke threshold, the
+    strokes left above it touched the box's edge, and the label had 'no readable strokes'."""
+    from pathlib import Path
+
+    import cv2
+
+    crop = cv2.imread(str(Path(__file__).parent / "data" / "tight_box_thin_serif_ad_label.png"))
+    m = measure_text(crop, Box(40, 30, 47, 36))
+    assert m is not None and m.polarity == 1
+    assert m.glyph_px == pytest.approx(22, abs=2)
+    assert m.contrast > 7
