@@ -577,7 +577,14 @@ class ElementJudge:
                 and (_TRUNCATED_PRICE_WORD.match(text) or _CUT_UNIT.search(text)) is not None
             )
         )
-        if partial and (measure is None or measure.contrast >= t.min_contrast):
+        # A label missing a glyph inside shows both its ends, so its glyphs are its own: too
+        # small, and that is what a viewer sees (OCR drops glyphs of 7-9 px labels as well).
+        small = (
+            m.gapped
+            and measure is not None
+            and measure.glyph_px < self._min_glyph(image.shape[1], image.shape[0])
+        )
+        if partial and not small and (measure is None or measure.contrast >= t.min_contrast):
             f.status, f.reason = Status.OCCLUDED, "only part of the label is visible"
             return f
         if measure is None:
@@ -585,7 +592,7 @@ class ElementJudge:
             return f
         # A fragment's height is not its label's: a cover over the top or bottom shortens it.
         # Too faint to tell what hides the rest of it: the faintness is what a viewer sees.
-        problem = self._illegible_because(measure, image, check_size=not partial)
+        problem = self._illegible_because(measure, image, check_size=not partial or small)
         if problem:
             f.status, f.reason = Status.ILLEGIBLE, problem
             return f

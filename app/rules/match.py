@@ -41,8 +41,9 @@ class ElementMatch:
     """What a line shows of one required element.
 
     ``full``: the line satisfies the element. ``fragment``: the whole line is a strict part of
-    one of the element's label phrases (a half-covered or cut-off label). ``insufficient``: the
-    line shows a related word the article does not accept (推广 for 广告).
+    one of the element's label phrases (a half-covered or cut-off label); ``gapped``: that part
+    is the phrase with a glyph inside it missing (此广告), so both its ends show. ``insufficient``:
+    the line shows a related word the article does not accept (推广 for 广告).
     """
 
     element: str
@@ -51,6 +52,7 @@ class ElementMatch:
     full: bool
     fragment: bool = False
     insufficient: bool = False
+    gapped: bool = False
     matched: str = ""
     span: tuple[int, int] = (0, 0)
 
@@ -286,17 +288,26 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
             # A phrase with glyphs of a longer phrase hanging on (广告内 of 广告内容, 数字人直 of
             # 数字人直播, 间主播为AI数字人 of 本直播间主播为AI数字人): no label is written so; the
             # rest of the longer one is hidden.
-            if any(c.search(norm) for c in rule.cut_short) or (
-                bare in rule.fragments and len(bare) > span[1] - span[0]
+            gapped = bare in rule.gapped
+            if (
+                any(c.search(norm) for c in rule.cut_short)
+                or (bare in rule.fragments and len(bare) > span[1] - span[0])
+                or gapped
             ):
                 out[name] = ElementMatch(name, rule.rule, rule.article, full=False,
-                                         fragment=True, matched=text, span=(0, len(text)))
+                                         fragment=True, matched=text, span=(0, len(text)),
+                                         gapped=gapped)
                 continue
             out[name] = ElementMatch(name, rule.rule, rule.article, full=True,
                                      matched=text[orig[0]:orig[1]], span=orig)
-        elif bare in rule.fragments or _after_hidden_head(norm, rule):
+        elif (
+            bare in rule.fragments
+            or bare in rule.gapped
+            or _after_hidden_head(norm, rule)
+        ):
             out[name] = ElementMatch(name, rule.rule, rule.article, full=False, fragment=True,
-                                     matched=text, span=(0, len(text)))
+                                     matched=text, span=(0, len(text)),
+                                     gapped=bare in rule.gapped and bare not in rule.fragments)
         elif any(word in norm for word in rule.insufficient):
             out[name] = ElementMatch(name, rule.rule, rule.article, full=False,
                                      insufficient=True, matched=text, span=(0, len(text)))

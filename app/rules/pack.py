@@ -46,6 +46,9 @@ class ElementRule:
     # Every strict part of a phrase that is not itself a phrase: a line that is exactly one of
     # these shows part of a label (half covered, cut off by the frame edge).
     fragments: frozenset[str] = frozenset()
+    # A phrase with one glyph inside it missing (此广告 of 此为广告): a sticker over the middle
+    # of a label whose ends still show; as a whole line, it is a fragment too.
+    gapped: frozenset[str] = frozenset()
     # A line that matches but whose named part stops short ("经营者：上海锦" of 上海锦绣科技有限
     # 公司): the rest of it is hidden, so it is a fragment, not the element.
     cut_short: tuple[re.Pattern[str], ...] = ()
@@ -124,6 +127,23 @@ class RulePack:
 # Phrases this long are sentences (主播为虚拟形象, 本直播间主播为AI数字人): their two-character
 # ends are common words.
 _LONG_PHRASE = 7
+
+
+def _gapped(phrases: tuple[str, ...]) -> frozenset[str]:
+    """Each phrase with one CJK glyph between its ends left out (此广告, 数字直播).
+
+    Only glyphs inside the phrase: without its first or last glyph a phrase is a fragment
+    already. Only phrases of four glyphs or more: two glyphs of a three-glyph phrase are a word
+    of their own as often as what a cover left.
+    """
+    out: set[str] = set()
+    for phrase in phrases:
+        if len(phrase) < 4:
+            continue
+        for i in range(1, len(phrase) - 1):
+            if has_cjk(phrase[i]):
+                out.add(phrase[:i] + phrase[i + 1 :])
+    return frozenset(out - set(phrases))
 
 
 def _fragments(phrases: tuple[str, ...]) -> frozenset[str]:
@@ -311,6 +331,7 @@ class _Parser:
             exclude=self.regexes(table, "exclude", where),
             insufficient=tuple(normalize(p) for p in self.strings(table, "insufficient", where)),
             fragments=_fragments(phrases),
+            gapped=_gapped(phrases),
             cut_short=self.regexes(table, "cut_short", where),
             spot=tuple(normalize(p) for p in self.strings(table, "spot", where)),
         )

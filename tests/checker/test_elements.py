@@ -246,3 +246,24 @@ def test_a_heart_sticker_over_the_middle_of_a_label_is_a_cover(rapid) -> None:
     assert rec["elements"]["ad_label"]["status"] == "occluded"
     finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
     assert finding.status is Status.OCCLUDED, (finding.text, finding.reason)
+
+
+@pytest.mark.parametrize(("size", "status"), [(40, "occluded"), (10, "illegible")])
+def test_a_label_missing_a_glyph_inside_is_covered_unless_too_small(size: int, status: str) -> None:
+    """此广告 is 此为广告 with a sticker over 为: covered. Both its ends show, so its glyphs are
+    the label's own; at 10 px on a 720p frame OCR drops glyphs of a clean label as well, and
+    the size is what a viewer sees."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=8)
+    x, y, w, h = draw_label(img, (60, 40), "此广告", size, (255, 255, 255), (30, 30, 30))
+    line = OcrLine("此广告", Box(x - 6, y - 6, w + 12, h + 12), 0.95)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason

@@ -244,10 +244,21 @@ def test_element_full(text: str, element: str, pack: RulePack) -> None:
      ("广告内", "ad_label"), ("数字人直", "ai_disclosure"), ("商家信息公", "merchant_info"),
      ("间主播为AI数字人", "ai_disclosure"), ("以下为广告内", "ad_label"),
      # A joining dot starts no label: what stood before it is hidden (广告·推广).
-     ("·推广", "ad_label"), ("· 推广", "ad_label")],
+     ("·推广", "ad_label"), ("· 推广", "ad_label"),
+     # A glyph inside the phrase hidden, both ends showing (此为广告, 数字人直播).
+     ("此广告", "ad_label"), ("商广告", "ad_label"), ("数字直播", "ai_disclosure"),
+     ("经营信息", "merchant_info")],
 )
 def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
     assert _elements(text, pack).get(element) == (False, True, False)
+
+
+def test_a_gapped_phrase_is_marked_so_and_only_as_the_whole_line(pack: RulePack) -> None:
+    """此广告 is 此为广告 with 为 under a sticker; 请看此广告牌 is a sentence, not a label."""
+    assert match_element("此广告", pack)["ad_label"].gapped
+    assert not match_element("此为广", pack)["ad_label"].gapped
+    assert not match_element("此为广告", pack)["ad_label"].gapped
+    assert match_element("来看此广告啊", pack)["ad_label"].full
 
 
 @pytest.mark.parametrize(
