@@ -14,8 +14,10 @@ from app.rules.pack import RulePack
 from app.rules.text import normalize
 
 _PUNCT = "[](){}<>|:·,.-\"'!?*#~/>＞"
+# A price word alone, or with its currency sign and nothing after it (到手¥, 秒杀￥: the cover
+# begins where the number would): the tag is there, its number hidden.
 _PRICE_WORD_ONLY = re.compile(
-    r"^(?:到手价?|券后价?|直播价|秒杀价?|活动价|现价|售价|价格|特价|抢购价|优惠价|¥|元)[:：]?$"
+    r"^(?:(?:到手价?|券后价?|直播价|秒杀价?|活动价|现价|售价|价格|特价|抢购价|优惠价)[:：]?¥?|¥|元)$"
 )
 _BARE_DECIMAL = re.compile(r"^[¥]?\d{0,4}\.\d{0,2}[元]?$|^[¥]\d{1,5}\.?$|^\d{1,5}[元]$")
 # A currency sign glued to a stray digit or letter ("7¥19.9" for 价¥19.9): the price pattern
@@ -23,7 +25,11 @@ _BARE_DECIMAL = re.compile(r"^[¥]?\d{0,4}\.\d{0,2}[元]?$|^[¥]\d{1,5}\.?$|^\d{
 # hidden or garbled. A reduction (减¥20, 省¥20) is preceded by its word, not by a stray glyph.
 _GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d")
 # A per-unit tail with its number hidden ("/件" of ¥38.9/件): only a price ends that way.
-_UNIT_TAIL = re.compile(r"^/(?:件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包)$")
+# The same with the number's last digits left and its currency sign hidden ("9/件" of ¥199/件):
+# a count is written 2件, never with the slash of a per-unit price.
+_UNIT_TAIL = re.compile(
+    r"^(?:\d{1,4}(?:\.\d{1,2})?)?/(?:件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包)$"
+)
 
 
 # A price word with its number misread: 券后价到99 (券后价¥199, its ¥ read as 到 and the 1 lost).

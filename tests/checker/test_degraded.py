@@ -16,6 +16,10 @@ from app.rules.pack import load_rule_pack
         ("直播价", ["price"]),  # the word, its number hidden
         ("/件", ["price"]),  # the unit, its number hidden (¥38.9/件)
         ("/kg", ["price"]),
+        ("9/件", ["price"]),  # its sign and first digits hidden (¥199/件)
+        ("到手¥", ["price"]),  # the word and its sign, the number hidden
+        ("秒杀￥", ["price"]),
+        ("2件", []),  # a count, not a per-unit price
         ("件", []),  # one glyph: as often noise as a price's tail
         ("第2件", []),
         ("券后价到99", ["price"]),  # 券后价¥199: its ¥ read as 到, the 1 lost
