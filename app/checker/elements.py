@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -63,6 +63,14 @@ _TRUNCATED_PRICE_WORD = re.compile(
 # The same with the cover's edge through a glyph: 价 cut down its left side keeps 介 ("介¥29.9"
 # of 秒杀价 ¥29.9), and 件 cut down its right keeps its 亻, read as 1 or 11 ("¥98/11" of ¥98/件).
 _CUT_UNIT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?\s*/\s*[1lI|]{1,2}$")
+
+# What is left right of a cover over a price tag's middle: its number, maybe with its unit.
+_BARE_AMOUNT = re.compile(r"^\d{1,5}(?:\.\d{1,2})?(?:元|/件)?$")
+# How far (in line heights) the number may stand from the price word's first glyph: the rest of
+# the word and the currency sign, hidden (券后价￥ is four glyphs and a half).
+_PRICE_GAP = 6.0
+# Share of the gap's columns that must be neither piece's ground.
+_PRICE_GAP_COVERED = 0.6
 
 # Best first: when several lines match an element, the best-placed evidence decides.
 _RANK = {Status.OK: 0, Status.OCCLUDED: 1, Status.ILLEGIBLE: 2, Status.MISPLACED: 3}
@@ -229,25 +237,38 @@ def _colour_distance(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
     return float(np.abs(lab_of(a) - lab_of(b)).sum())
 
 
-def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
-    """Whether something other than the text's ground fills the gap between two text pieces,
-    from the end of one to the start of the other, as a sticker drawn over the middle of a
-    line does. Two separate overlays have their plate's margin or the picture between them."""
+def _gap(
+    image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right: bool
+) -> tuple[np.ndarray, np.ndarray, int] | None:
+    """The strip between two text pieces, from the end of one's ink to the start of the
+    other's, on the rows they share: per column, whether it is foreign (mostly neither piece's
+    ground), the strip in CIELAB, and the taller piece's glyph height. None when there is no
+    gap a glyph could have stood in."""
     if a.ink_box is None or b.ink_box is None:
-        return False
+        return None
     ia, ib = a.ink_box, b.ink_box
     x1, x2 = (ia.x2, ib.x) if b_right else (ib.x2, ia.x)
     y1, y2 = max(ia.y, ib.y), min(ia.y2, ib.y2)
     g = max(ia.h, ib.h)
     if x2 - x1 < 0.3 * g or y2 - y1 < 0.5 * min(ia.h, ib.h):
-        return False
+        return None
     lab = cv2.cvtColor(np.ascontiguousarray(image[y1:y2, x1:x2]), cv2.COLOR_BGR2LAB).astype(
         np.int16
     )
     near = np.zeros(lab.shape[:2], bool)
     for ground in (a.ground_bgr, b.ground_bgr):
         near |= np.abs(lab - lab_of(ground)).sum(axis=2) < 30
-    foreign = near.mean(axis=0) < 0.3
+    return near.mean(axis=0) < 0.3, lab, g
+
+
+def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
+    """Whether something other than the text's ground fills the gap between two text pieces,
+    from the end of one to the start of the other, as a sticker drawn over the middle of a
+    line does. Two separate overlays have their plate's margin or the picture between them."""
+    gap = _gap(image, a, b, b_right)
+    if gap is None:
+        return False
+    foreign, lab, g = gap
     edge = max(2, round(0.3 * g))
     # A sticker or a disc is one object; a busy stretch of picture between two overlays is
     # not (its lightness spread is 2-8x a sticker's on the frames we measured).
@@ -347,6 +368,9 @@ class ElementJudge:
         self.profile = profile
         self.pack = pack
         self._end_glyphs = _end_glyphs(pack)
+        price = pack.elements.get("price")
+        # First glyphs of the words a price tag is spotted by (到手价, 券后价, 秒杀价…).
+        self._price_heads = frozenset(normalize(w)[:1] for w in (price.spot if price else ()))
 
     def _min_glyph(self, width: int, height: int) -> float:
         t = self.profile.thresholds
@@ -392,6 +416,7 @@ class ElementJudge:
                 self._judge_damaged(element, image, li.line)
                 for li in room
                 if self._lone_end_glyph(element, image, li.line)
+                or (element == "price" and self._split_price(image, li, room))
             )
         if best is None:
             return self._missing(element, room)
@@ -451,6 +476,48 @@ class ElementJudge:
         return (
             shares[side] >= _HIDDEN_REST and shares[side] - shares[other] >= _HIDDEN_REST_MARGIN
         )
+
+    def _split_price(self, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
+        """Whether ``li`` is the first glyph of a price word and a bare number stands on its row
+        to the right with a cover between them: 券 | 128 of 券后价￥128, a sticker over 后价￥.
+
+        Neither piece says price by itself (a lone 券 is noise as often as a tag, a bare 128 is
+        any count), but the two on one row, alike in colour, with something other than their
+        ground filling the gap, are one tag with its middle hidden.
+        """
+        bare = normalize(li.line.text).strip(FRAME_PUNCT)
+        if len(bare) != 1 or bare not in self._price_heads:
+            return False
+        b = li.line.box
+        mine: TextMeasure | None = None
+        for other in room:
+            ob = other.line.box
+            if other is li or ob.cx <= b.cx or not _BARE_AMOUNT.match(normalize(other.line.text)):
+                continue
+            overlap = min(b.y2, ob.y2) - max(b.y, ob.y)
+            if overlap < 0.6 * min(b.h, ob.h) or not 0.67 <= ob.h / max(1, b.h) <= 1.5:
+                continue
+            if not 0.5 * b.h <= ob.x - b.x2 <= _PRICE_GAP * b.h:
+                continue
+            mine = mine or measure_text(image, b)
+            theirs = measure_text(image, ob)
+            if mine is None or theirs is None:
+                continue
+            if mine.polarity != theirs.polarity:
+                # One bold glyph's counters can pass for its strokes; the number's several
+                # glyphs say which colour is the text.
+                mine = replace(
+                    mine, text_bgr=mine.ground_bgr, ground_bgr=mine.text_bgr,
+                    polarity=theirs.polarity,
+                )
+            if _colour_distance(mine.text_bgr, theirs.text_bgr) > 40:
+                continue
+            # The cover need not be flat (a disc with its rim, a photo), nor reach the pieces:
+            # the glyphs it cuts leave remnants at both ends of the gap.
+            gap = _gap(image, mine, theirs, True)
+            if gap is not None and gap[0].mean() >= _PRICE_GAP_COVERED:
+                return True
+        return False
 
     def _split(self, element: str, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
         """Whether ``li`` is one side of a label line that something drawn over it splits.

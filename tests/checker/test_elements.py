@@ -267,3 +267,42 @@ def test_a_label_missing_a_glyph_inside_is_covered_unless_too_small(size: int, s
         "ad_label", to_bgr(img), classify_lines([line], pack)
     )
     assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(("covered", "status"), [(True, "occluded"), (False, "missing")])
+def test_a_price_split_by_a_disc_over_its_middle_is_occluded(covered: bool, status: str) -> None:
+    """券后价￥128 with a disc over 后价￥: OCR reads 券 and 128, neither a price by itself. On
+    one row, alike in colour, with the disc between them, they are one tag with its middle
+    hidden. The same two pieces with their plain ground between them are no tag."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=9)
+    size = 40
+    if covered:
+        x, y, w, h = draw_label(img, (400, 300), "券后价￥128", size, (255, 255, 255))
+        d = ImageDraw.Draw(img)
+        cx, r = x + round(2.6 * size), round(1.5 * size)
+        d.ellipse((cx - r, y + h // 2 - r, cx + r, y + h // 2 + r), fill=(255, 255, 255))
+        r -= 6
+        d.ellipse((cx - r, y + h // 2 - r, cx + r, y + h // 2 + r), fill=(220, 0, 110))
+    else:
+        x, y, w, h = draw_label(img, (400, 300), "券", size, (255, 255, 255))
+        draw_label(img, (400 + 4 * size, 300), "128", size, (255, 255, 255))
+    num = ImageDraw.Draw(img).textbbox((0, 0), "128", font=font(size))
+    num_w = num[2] - num[0]
+    x2 = x + w if covered else 400 + 4 * size + num_w
+    lines = [
+        OcrLine("券", Box(x - 6, y - 8, size + 4, h + 16), 0.99),
+        OcrLine("128", Box(x2 - num_w - 6, y - 6, num_w + 12, h + 12), 0.95),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status == status, f.reason
