@@ -42,7 +42,8 @@ class ElementMatch:
 
     ``full``: the line satisfies the element. ``fragment``: the whole line is a strict part of
     one of the element's label phrases (a half-covered or cut-off label); ``gapped``: that part
-    is the phrase with a glyph inside it missing (此广告), so both its ends show. ``insufficient``:
+    is the phrase with a glyph inside it missing (此广告), or whole with only its bracket missing
+    (【广告), so both its ends show. ``insufficient``:
     the line shows a related word the article does not accept (推广 for 广告).
     """
 
@@ -261,6 +262,23 @@ def _after_hidden_head(norm: str, rule: ElementRule) -> bool:
     )
 
 
+# 《》 are left out: OCR reads a "more" chevron (商家信息 >) as 》.
+_PAIRS = {"[": "]", "(": ")", "{": "}"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _unclosed(norm: str, span: tuple[int, int]) -> bool:
+    """Whether the label's bracket is open on one side only: [广告 (of 【广告】, its closing
+    bracket under a sticker) or 广告] (its opening one). Brackets come in pairs; a line that
+    opens one right before the label and never closes it ends where a cover begins."""
+    before, after = norm[: span[0]].rstrip(), norm[span[1] :].lstrip()
+    if before and before[-1] in _PAIRS:
+        return _PAIRS[before[-1]] not in after
+    if after and after[0] in _CLOSERS:
+        return _CLOSERS[after[0]] not in before
+    return False
+
+
 def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementMatch]:
     """The required elements this line shows, fully, as a fragment, or insufficiently.
 
@@ -288,7 +306,9 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
             # A phrase with glyphs of a longer phrase hanging on (广告内 of 广告内容, 数字人直 of
             # 数字人直播, 间主播为AI数字人 of 本直播间主播为AI数字人): no label is written so; the
             # rest of the longer one is hidden.
-            gapped = bare in rule.gapped
+            # Both ends of the phrase show when only a glyph inside it is missing, or only
+            # its bracket: its glyphs are the label's own size.
+            gapped = bare in rule.gapped or _unclosed(norm, span)
             if (
                 any(c.search(norm) for c in rule.cut_short)
                 or (bare in rule.fragments and len(bare) > span[1] - span[0])

@@ -262,6 +262,28 @@ def test_a_gapped_phrase_is_marked_so_and_only_as_the_whole_line(pack: RulePack)
 
 
 @pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("【广告", True),  # 【广告】 with its closing bracket under a sticker
+        ("广告】", True),
+        ("(广告", True),
+        ("【广告】", False),
+        ("（广告）", False),
+        ("【广告】AD", False),
+        ("商家信息》", False),  # a "more" chevron read as 》, not a bracket
+        (")广告·推广", False),  # a stray mark before the label, not its bracket
+    ],
+)
+def test_a_label_whose_bracket_is_left_open_lost_its_end(text: str, cut: bool,
+                                                          pack: RulePack) -> None:
+    """Brackets come in pairs: a label that opens one and never closes it ends under a cover.
+    The phrase itself shows whole, so its glyphs are its own size (marked as gapped)."""
+    m = next(iter(match_element(text, pack).values()))
+    assert (m.fragment and m.gapped) == cut
+    assert m.full == (not cut)
+
+
+@pytest.mark.parametrize(
     "text",
     ["广州", "广州发货", "告诉你", "商家发货", "AIR", "数字人民币支付", "广告法规定", "非广告",
      "本场无广告", "广告位招租", "原价199元", "立减100元", "满199元减30元", "送10元券", "+1",
