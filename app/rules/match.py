@@ -264,6 +264,9 @@ def _after_hidden_head(norm: str, rule: ElementRule) -> bool:
 
 # 《》 are left out: OCR reads a "more" chevron (商家信息 >) as 》.
 _PAIRS = {"[": "]", "(": ")", "{": "}"}
+# A price's whole part starting with 0 and another digit (¥09, 00元): no tag is written so; the
+# digits before it are hidden (¥299 with a sticker over 2, read ¥09) or misread.
+_LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 
 
@@ -313,6 +316,7 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
                 any(c.search(norm) for c in rule.cut_short)
                 or (bare in rule.fragments and len(bare) > span[1] - span[0])
                 or gapped
+                or (name == "price" and _LEADING_ZERO.search(norm, *span) is not None)
             ):
                 out[name] = ElementMatch(name, rule.rule, rule.article, full=False,
                                          fragment=True, matched=text, span=(0, len(text)),

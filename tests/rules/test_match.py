@@ -225,6 +225,7 @@ FULL = [
     ("券后价：49.9", "price"), ("Y59.9", "price"), ("V59", "price"), ("秒杀价 ¥ 9.9", "price"),
     ("59.9RMB", "price"), ("惊爆价99", "price"), ("会员价：29.9", "price"), ("专享价 88", "price"),
     ("到手+89", "price"),  # a thin ¥ read as +
+    ("¥0.9", "price"), ("¥1099", "price"), ("¥10.09", "price"),  # a 0, but not leading
 ]
 
 
@@ -247,7 +248,9 @@ def test_element_full(text: str, element: str, pack: RulePack) -> None:
      ("·推广", "ad_label"), ("· 推广", "ad_label"),
      # A glyph inside the phrase hidden, both ends showing (此为广告, 数字人直播).
      ("此广告", "ad_label"), ("商广告", "ad_label"), ("数字直播", "ai_disclosure"),
-     ("经营信息", "merchant_info")],
+     ("经营信息", "merchant_info"),
+     # A price whose whole part starts with 0 and a digit: its first digits are hidden.
+     ("¥09", "price"), ("直播价：00元", "price")],
 )
 def test_element_fragment(text: str, element: str, pack: RulePack) -> None:
     assert _elements(text, pack).get(element) == (False, True, False)
