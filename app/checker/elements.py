@@ -65,7 +65,7 @@ _TRUNCATED_PRICE_WORD = re.compile(
 _CUT_UNIT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?\s*/\s*[1lI|]{1,2}$")
 
 # What is left right of a cover over a price tag's middle: its number, maybe with its unit.
-_BARE_AMOUNT = re.compile(r"^\d{1,5}(?:\.\d{1,2})?(?:元|/件)?$")
+_BARE_AMOUNT = re.compile(r"^[¥￥]?\d{1,5}(?:\.\d{1,2})?(?:元|/件)?$")
 # How far (in line heights) the number may stand from the price word's first glyph: the rest of
 # the word and the currency sign, hidden (券后价￥ is four glyphs and a half).
 _PRICE_GAP = 6.0
@@ -396,7 +396,13 @@ class ElementJudge:
             (m.full, self._judge_line(element, image, li.line, m, split=split))
             for li in room
             if (m := li.matches.get(element)) is not None and (m.full or m.fragment)
-            for split in [m.full and self._split(element, image, li, room)]
+            for split in [
+                m.full
+                and (
+                    self._split(element, image, li, room)
+                    or (element == "price" and self._headless_price(image, li, room))
+                )
+            ]
         ]
         best = _best(f for _, f in judged)
         if best is not None and best.status is not Status.OK and any(full for full, _ in judged):
@@ -485,39 +491,63 @@ class ElementJudge:
         any count), but the two on one row, alike in colour, with something other than their
         ground filling the gap, are one tag with its middle hidden.
         """
-        bare = normalize(li.line.text).strip(FRAME_PUNCT)
-        if len(bare) != 1 or bare not in self._price_heads:
+        if not self._is_price_head(li):
             return False
-        b = li.line.box
-        mine: TextMeasure | None = None
-        for other in room:
-            ob = other.line.box
-            if other is li or ob.cx <= b.cx or not _BARE_AMOUNT.match(normalize(other.line.text)):
-                continue
-            overlap = min(b.y2, ob.y2) - max(b.y, ob.y)
-            if overlap < 0.6 * min(b.h, ob.h) or not 0.67 <= ob.h / max(1, b.h) <= 1.5:
-                continue
-            if not 0.5 * b.h <= ob.x - b.x2 <= _PRICE_GAP * b.h:
-                continue
-            mine = mine or measure_text(image, b)
-            theirs = measure_text(image, ob)
-            if mine is None or theirs is None:
-                continue
-            if mine.polarity != theirs.polarity:
-                # One bold glyph's counters can pass for its strokes; the number's several
-                # glyphs say which colour is the text.
-                mine = replace(
-                    mine, text_bgr=mine.ground_bgr, ground_bgr=mine.text_bgr,
-                    polarity=theirs.polarity,
-                )
-            if _colour_distance(mine.text_bgr, theirs.text_bgr) > 40:
-                continue
-            # The cover need not be flat (a disc with its rim, a photo), nor reach the pieces:
-            # the glyphs it cuts leave remnants at both ends of the gap.
-            gap = _gap(image, mine, theirs, True)
-            if gap is not None and gap[0].mean() >= _PRICE_GAP_COVERED:
-                return True
-        return False
+        mine: list[TextMeasure | None] = []
+        return any(self._price_pair(image, li, other, mine) for other in room if other is not li)
+
+    def _headless_price(self, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
+        """Whether the price ``li`` reads whole (9元, ¥128) is the end of a longer tag whose
+        middle a cover hides: 直 | 9元 of 直播价 79元, a photo over 播价7. What is left is a
+        valid price of its own, so only its price word's first glyph, cut off on its row,
+        tells."""
+        return any(
+            self._price_pair(image, other, li, [])
+            for other in room
+            if other is not li and self._is_price_head(other)
+        )
+
+    def _is_price_head(self, li: LineInfo) -> bool:
+        bare = normalize(li.line.text).strip(FRAME_PUNCT)
+        return len(bare) == 1 and bare in self._price_heads
+
+    def _price_pair(
+        self,
+        image: np.ndarray,
+        head: LineInfo,
+        amount: LineInfo,
+        mine: list[TextMeasure | None],
+    ) -> bool:
+        """Whether ``amount`` (a number, maybe with its sign or unit) stands right of the lone
+        glyph ``head`` on its row, alike in colour, with a cover filling the gap between.
+        ``mine`` caches the head's measure across calls (empty until measured)."""
+        b, ob = head.line.box, amount.line.box
+        if ob.cx <= b.cx or not _BARE_AMOUNT.match(normalize(amount.line.text)):
+            return False
+        overlap = min(b.y2, ob.y2) - max(b.y, ob.y)
+        if overlap < 0.6 * min(b.h, ob.h) or not 0.67 <= ob.h / max(1, b.h) <= 1.5:
+            return False
+        if not 0.5 * b.h <= ob.x - b.x2 <= _PRICE_GAP * b.h:
+            return False
+        if not mine:
+            mine.append(measure_text(image, b))
+        head_m = mine[0]
+        theirs = measure_text(image, ob)
+        if head_m is None or theirs is None:
+            return False
+        if head_m.polarity != theirs.polarity:
+            # One bold glyph's counters can pass for its strokes; the number's several
+            # glyphs say which colour is the text.
+            head_m = replace(
+                head_m, text_bgr=head_m.ground_bgr, ground_bgr=head_m.text_bgr,
+                polarity=theirs.polarity,
+            )
+        if _colour_distance(head_m.text_bgr, theirs.text_bgr) > 40:
+            return False
+        # The cover need not be flat (a disc with its rim, a photo), nor reach the pieces:
+        # the glyphs it cuts leave remnants at both ends of the gap.
+        gap = _gap(image, head_m, theirs, True)
+        return gap is not None and gap[0].mean() >= _PRICE_GAP_COVERED
 
     def _split(self, element: str, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
         """Whether ``li`` is one side of a label line that something drawn over it splits.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import cv2
+import numpy as np
 import pytest
 
 from app.checker.elements import is_viewer_text
@@ -300,6 +302,52 @@ def test_a_price_split_by_a_disc_over_its_middle_is_occluded(covered: bool, stat
     lines = [
         OcrLine("券", Box(x - 6, y - 8, size + 4, h + 16), 0.99),
         OcrLine("128", Box(x2 - num_w - 6, y - 6, num_w + 12, h + 12), 0.95),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(("covered", "status"), [(True, "occluded"), (False, "ok")])
+def test_a_price_whose_word_a_photo_hides_is_occluded(covered: bool, status: str) -> None:
+    """直播价 79元 with a photo over 播价7: OCR reads 直 and 9元, and 9元 is a valid price by
+    itself. The price word's first glyph on the same row, alike in colour, with a busy picture
+    between them says the tag's middle is hidden. The same two pieces with their plate's empty
+    middle between them are a badge and a price."""
+    from PIL import Image, ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=11)
+    size = 40
+    plate = (35, 60, 30)
+    if covered:
+        x, y, w, h = draw_label(img, (400, 300), "直播价 79元", size, (240, 240, 230), plate)
+        # A landscape photo: a sky fading down to a dark shore with bright streaks.
+        ph, pw = 2 * size, round(2.8 * size)
+        t = np.linspace(0, 1, ph)[:, None, None]
+        photo = (1 - t) * np.array([215, 190, 160]) + t * np.array([70, 55, 45])
+        photo = np.repeat(photo, pw, axis=1)
+        for row in range(ph * 2 // 3, ph, 5):
+            photo[row : row + 2] = (150, 140, 130)
+        photo = cv2.GaussianBlur(photo.astype(np.uint8), (0, 0), 1.2)
+        img.paste(Image.fromarray(photo[..., ::-1].copy()), (x + round(0.95 * size), y - size // 2))
+    else:
+        # One plate, its middle empty: a badge and a price side by side.
+        x, y, w, h = draw_label(img, (400, 300), "直　　　9元", size, (240, 240, 230), plate)
+    d = ImageDraw.Draw(img)
+    tail = d.textbbox((0, 0), "9元", font=font(size))
+    tail_w = tail[2] - tail[0]
+    x2 = x + w
+    lines = [
+        OcrLine("直", Box(x - 6, y - 8, size + 4, h + 16), 0.99),
+        OcrLine("9元", Box(x2 - tail_w - 6, y - 6, tail_w + 12, h + 12), 0.95),
     ]
     pack = load_rule_pack()
     f = ElementJudge(load_profile("all-required"), pack).judge(
