@@ -363,6 +363,14 @@ def in_zones(box: Box, zones: tuple[Zone, ...], width: int, height: int) -> bool
 _WORD_GAP = 1.0
 
 
+def _below(value: float, limit: float, places: int) -> str:
+    """``value`` with as many more decimals as it takes not to read as ``limit``: an operator
+    shown "contrast 3.0:1 < 3.0:1" cannot tell why the label failed (2.96 < 3.0)."""
+    while places < 3 and round(value, places) >= round(limit, places):
+        places += 1
+    return f"{value:.{places}f}"
+
+
 class ElementJudge:
     def __init__(self, profile: Profile, pack: RulePack) -> None:
         self.profile = profile
@@ -651,9 +659,10 @@ class ElementJudge:
         t = self.profile.thresholds
         min_px = self._min_glyph(w, h)
         if check_size and measure.glyph_px < min_px:
-            return f"glyphs {measure.glyph_px:.0f}px < {min_px:.0f}px"
+            return f"glyphs {_below(measure.glyph_px, min_px, 0)}px < {min_px:.0f}px"
         if measure.contrast < t.min_contrast:
-            return f"contrast {measure.contrast:.1f}:1 < {t.min_contrast:.1f}:1"
+            shown = _below(measure.contrast, t.min_contrast, 1)
+            return f"contrast {shown}:1 < {t.min_contrast:.1f}:1"
         return ""
 
     def _judge_line(

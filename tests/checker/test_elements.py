@@ -354,3 +354,17 @@ def test_a_price_whose_word_a_photo_hides_is_occluded(covered: bool, status: str
         "price", to_bgr(img), classify_lines(lines, pack)
     )
     assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(
+    ("value", "limit", "places", "shown"),
+    [(2.96, 3.0, 1, "2.96"), (2.4, 3.0, 1, "2.4"), (11.6, 12.0, 0, "11.6"), (9.0, 12.0, 0, "9")],
+)
+def test_a_reason_never_shows_a_measure_equal_to_its_limit(
+    value: float, limit: float, places: int, shown: str
+) -> None:
+    """"contrast 3.0:1 < 3.0:1" tells an operator nothing: the measure gets the decimals it
+    takes to read below its limit, and no more."""
+    from app.checker.elements import _below
+
+    assert _below(value, limit, places) == shown
