@@ -267,18 +267,17 @@ _PAIRS = {"[": "]", "(": ")", "{": "}"}
 # A price's whole part starting with 0 and another digit (¥09, 00元): no tag is written so; the
 # digits before it are hidden (¥299 with a sticker over 2, read ¥09) or misread.
 _LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
-_CLOSERS = {v: k for k, v in _PAIRS.items()}
 
 
 def _unclosed(norm: str, span: tuple[int, int]) -> bool:
-    """Whether the label's bracket is open on one side only: [广告 (of 【广告】, its closing
-    bracket under a sticker) or 广告] (its opening one). Brackets come in pairs; a line that
-    opens one right before the label and never closes it ends where a cover begins."""
+    """Whether the label opens a bracket and never closes it: [广告 of 【广告】, its closing
+    bracket under a sticker. Brackets come in pairs; a line that opens one right before the
+    label and never closes it ends where a cover begins. Not the other way round: a lone
+    closing mark after a label (广告AD] of a glass box) is as often the box's edge read as
+    one, and the label's glyphs before it are all there."""
     before, after = norm[: span[0]].rstrip(), norm[span[1] :].lstrip()
     if before and before[-1] in _PAIRS:
         return _PAIRS[before[-1]] not in after
-    if after and after[0] in _CLOSERS:
-        return _CLOSERS[after[0]] not in before
     return False
 
 
