@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import cv2
@@ -63,6 +63,9 @@ _TRUNCATED_PRICE_WORD = re.compile(
 # The same with the cover's edge through a glyph: 价 cut down its left side keeps 介 ("介¥29.9"
 # of 秒杀价 ¥29.9), and 件 cut down its right keeps its 亻, read as 1 or 11 ("¥98/11" of ¥98/件).
 _CUT_UNIT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?\s*/\s*[1lI|]{1,2}$")
+
+# One CJK glyph alone on its line.
+_LONE_CJK = re.compile(r"^[\u4e00-\u9fff]$")
 
 # What is left right of a cover over a price tag's middle: its number, maybe with its unit.
 _BARE_AMOUNT = re.compile(r"^[¥￥]?\d{1,5}(?:\.\d{1,2})?(?:元|/件)?$")
@@ -396,7 +399,15 @@ class ElementJudge:
         right = box.x >= (1.0 - t.ad_corner_width_frac * 1.05) * width
         return left or right
 
-    def judge(self, element: str, image: np.ndarray, room: list[LineInfo]) -> ElementFinding:
+    def judge(
+        self,
+        element: str,
+        image: np.ndarray,
+        room: list[LineInfo],
+        faint: Sequence[OcrLine] = (),
+    ) -> ElementFinding:
+        """``faint`` are lone readings too hesitant to believe (分 for a half-hidden 券): never
+        a label, but a glyph where a price word would start."""
         rule = self.pack.elements[element]
         if not self.profile.required.get(element, False):
             return ElementFinding(element, Status.NOT_REQUIRED, rule.rule, rule.article)
@@ -408,7 +419,7 @@ class ElementJudge:
                 m.full
                 and (
                     self._split(element, image, li, room)
-                    or (element == "price" and self._headless_price(image, li, room))
+                    or (element == "price" and self._headless_price(image, li, room, faint))
                 )
             ]
         ]
@@ -502,18 +513,21 @@ class ElementJudge:
         if not self._is_price_head(li):
             return False
         mine: list[TextMeasure | None] = []
-        return any(self._price_pair(image, li, other, mine) for other in room if other is not li)
+        return any(
+            self._price_pair(image, li.line, other.line, mine) for other in room if other is not li
+        )
 
-    def _headless_price(self, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
+    def _headless_price(
+        self, image: np.ndarray, li: LineInfo, room: list[LineInfo], faint: Sequence[OcrLine]
+    ) -> bool:
         """Whether the price ``li`` reads whole (9元, ¥128) is the end of a longer tag whose
         middle a cover hides: 直 | 9元 of 直播价 79元, a photo over 播价7. What is left is a
         valid price of its own, so only its price word's first glyph, cut off on its row,
-        tells."""
-        return any(
-            self._price_pair(image, other, li, [])
-            for other in room
-            if other is not li and self._is_price_head(other)
-        )
+        tells. A glyph the cover cuts into may read as anything, hesitantly (券 as 分 at 0.5):
+        a faint lone CJK glyph counts as well."""
+        heads = [o.line for o in room if o is not li and self._is_price_head(o)]
+        heads += [f for f in faint if _LONE_CJK.match(normalize(f.text).strip(FRAME_PUNCT))]
+        return any(self._price_pair(image, h, li.line, []) for h in heads)
 
     def _is_price_head(self, li: LineInfo) -> bool:
         bare = normalize(li.line.text).strip(FRAME_PUNCT)
@@ -522,15 +536,15 @@ class ElementJudge:
     def _price_pair(
         self,
         image: np.ndarray,
-        head: LineInfo,
-        amount: LineInfo,
+        head: OcrLine,
+        amount: OcrLine,
         mine: list[TextMeasure | None],
     ) -> bool:
         """Whether ``amount`` (a number, maybe with its sign or unit) stands right of the lone
         glyph ``head`` on its row, alike in colour, with a cover filling the gap between.
         ``mine`` caches the head's measure across calls (empty until measured)."""
-        b, ob = head.line.box, amount.line.box
-        if ob.cx <= b.cx or not _BARE_AMOUNT.match(normalize(amount.line.text)):
+        b, ob = head.box, amount.box
+        if ob.cx <= b.cx or not _BARE_AMOUNT.match(normalize(amount.text)):
             return False
         overlap = min(b.y2, ob.y2) - max(b.y, ob.y)
         if overlap < 0.6 * min(b.h, ob.h) or not 0.67 <= ob.h / max(1, b.h) <= 1.5:

@@ -273,7 +273,7 @@ class FrameChecker:
 
         elements: dict[str, ElementFinding] = {}
         for element in ELEMENTS:
-            elements[element] = self._judge.judge(element, image, judged)
+            elements[element] = self._judge.judge(element, image, judged, faint=hesitant)
 
         banned: list[BannedHit] = []
         for li in room:
