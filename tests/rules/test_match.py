@@ -473,3 +473,21 @@ def test_a_chat_shaped_line_naming_a_company_is_the_rooms_merchant_line() -> Non
 def test_a_merchant_name_that_stops_short_is_a_fragment(text: str, cut: bool) -> None:
     m = match_element(text)["merchant_info"]
     assert (m.fragment, m.full) == (cut, not cut)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("直播价7", True),  # 直播价 79元 with 9元 under a sticker
+        ("到手价 1", True),
+        ("到手价：9", True),
+        ("直播价7元", False),
+        ("到手价¥7", False),
+        ("券后价99", False),  # its ¥ too small to read: the number is whole
+        ("秒杀价9.9", False),
+    ],
+)
+def test_a_price_word_with_one_bare_digit_lost_the_rest(text: str, cut: bool) -> None:
+    """No tag prices in one digit with neither its sign nor its unit."""
+    m = match_element(text)["price"]
+    assert (m.fragment, m.full) == (cut, not cut)
