@@ -491,3 +491,20 @@ def test_a_price_word_with_one_bare_digit_lost_the_rest(text: str, cut: bool) ->
     """No tag prices in one digit with neither its sign nor its unit."""
     m = match_element(text)["price"]
     assert (m.fragment, m.full) == (cut, not cut)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("电子商务有限公司", True),  # 杭州云拓电子商务有限公司 with its place and name hidden
+        ("拓电子商务有限公司", True),  # one glyph of a trade name is no trade name
+        ("网络科技有限公司", True),
+        ("云拓电子商务有限公司", False),
+        ("广州知味商贸有限公司", False),
+        ("锦绣科技有限公司", False),
+    ],
+)
+def test_a_company_name_without_its_trade_name_lost_its_start(text: str, cut: bool) -> None:
+    """A company name is place, trade name (two glyphs or more), trade and legal form."""
+    m = match_element(text)["merchant_info"]
+    assert (m.fragment, m.full) == (cut, not cut)
