@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from app.checker.elements import (
     is_viewer_text,
     mark_scrolling,
 )
+from app.checker.faint import stretched
 from app.checker.occlusion import squashed
 from app.checker.plates import corner_plates
 from app.checker.qr import find_qr_codes
@@ -174,23 +175,63 @@ class FrameChecker:
         only while something required has no trace at all, and once per screen: while the
         texts read are the same, what the look found is what it would find again.
         """
-        if not isinstance(self.engine, FineReader):
-            return []
         room = [li for li in classify_lines(lines, self.pack) if li.viewer is None]
-        traced = {e for li in room for e, m in li.matches.items() if m.full or m.fragment}
-        traced.update(e for li in room for e in li.degraded)
-        if all(e in traced for e, on in self.profile.required.items() if on):
+        untraced = self._untraced(room)
+        if not untraced:
             return []
         # The room's texts, digits aside: the chat scrolls on, a countdown ticks and a viewer
         # count climbs under an unchanged layout.
         screen = (image.shape, frozenset(_DIGITS.sub("#", li.line.text) for li in room))
         found = self._closer.get(screen)
         if found is None:
-            found = self.engine.read_fine(image, [ln.box for ln in lines]) or []
+            known = [ln.box for ln in lines]
+            found = []
+            if isinstance(self.engine, FineReader):
+                found = self.engine.read_fine(image, known) or []
+            still = untraced & self._untraced(classify_lines(found, self.pack))
+            if still:
+                found = found + self._read_faint(image, known + [ln.box for ln in found], still)
             if len(self._closer) >= _CLOSER_SCREENS:
                 del self._closer[next(iter(self._closer))]
             self._closer[screen] = found
         return found
+
+    def _untraced(self, infos: list[LineInfo]) -> set[str]:
+        """Required elements of which no line in ``infos`` shows a trace."""
+        traced = {
+            e
+            for li in infos
+            if li.viewer is None
+            for e, m in li.matches.items()
+            if m.full or m.fragment
+        }
+        traced.update(e for li in infos if li.viewer is None for e in li.degraded)
+        return {e for e, on in self.profile.required.items() if on and e not in traced}
+
+    def _read_faint(
+        self, image: np.ndarray, known: list[Box], untraced: set[str]
+    ) -> list[OcrLine]:
+        """Lines of a label too faint to detect (faint.py), for elements still without a trace
+        after the closer look: only those that show one of them, where no line stood.
+
+        They are returned as hesitant readings (below the engine's ``believe_from``): text a
+        viewer cannot make out is at best a damaged copy of its label, never the label shown,
+        and a legible label the detector passed over is one something covers. Engines that do
+        not say what they believe get no such look."""
+        floor = getattr(self.engine, "believe_from", 0.0)
+        if not floor:
+            return []
+        out = []
+        for li in classify_lines(self.engine.read(stretched(image)), self.pack):
+            if li.viewer is not None or any(li.line.box.overlap_fraction(b) > 0.3 for b in known):
+                continue
+            # One glyph is what stretched noise and texture most often read as (广, 人).
+            if len(normalize(li.line.text).strip(FRAME_PUNCT)) < 2:
+                continue
+            shown = {e for e, m in li.matches.items() if m.full or m.fragment}
+            if (shown | set(li.degraded)) & untraced:
+                out.append(replace(li.line, confidence=min(li.line.confidence, 0.99 * floor)))
+        return out
 
     def _reread_fragments(self, image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
         """Read a label fragment again in a box a glyph wider on both sides.
