@@ -88,8 +88,15 @@ class FrameChecker:
         self._judge = ElementJudge(profile, self.pack)
 
     def check(self, image: np.ndarray, name: str = "") -> FrameResult:
-        """Full pass: detection + recognition over the whole frame, then every check."""
+        """Full pass: detection + recognition over the whole frame, then every check.
+
+        Each image stands alone here (``livecomply check`` over a folder of frames from
+        different rooms): what was found on an earlier "screen" with the same texts is not
+        taken for this one's, as the monitor's stream of one screen may.
+        """
         t0 = time.perf_counter()
+        self._closer.clear()
+        self._fitted.clear()
         lines = self.read_lines(image)
         analysis = self.evaluate(image, lines, name=name)
         analysis.result.elapsed_ms = (time.perf_counter() - t0) * 1000.0

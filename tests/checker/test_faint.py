@@ -60,3 +60,12 @@ def test_stretching_invents_no_label(rapid, ai_grey: int | None) -> None:
     assert f.elements["ai_disclosure"].status is Status.MISSING
     assert all(f.elements[e].status is Status.OK for e in ("price", "ad_label"))
 
+
+def test_check_judges_each_image_alone(rapid) -> None:
+    """Two frames whose legible texts are the same are one screen to the monitor, which
+    keeps what a closer look found on it. ``check`` is given frames from anywhere (a folder
+    of them): the faint label of one must not turn up in the next, which has none."""
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    first = checker.check(faint_room(88)).elements["ai_disclosure"]
+    second = checker.check(faint_room(None)).elements["ai_disclosure"]
+    assert (first.status, second.status) == (Status.ILLEGIBLE, Status.MISSING)
