@@ -52,6 +52,7 @@ B5_ARTICLE_QR = "003 主播 行为管控(7); 000 第十二条5"
 # Screens whose full-resolution look is remembered: a show cycles through a few layouts.
 _CLOSER_SCREENS = 16
 _DIGITS = re.compile(r"\d+")
+_CJK_GLYPHS = re.compile(r"[\u4e00-\u9fff]")
 # Over-wide label readings whose fitted box is kept: a show has a few labels, not hundreds.
 _FITTED_SIZE = 256
 
@@ -232,10 +233,11 @@ class FrameChecker:
         for li in classify_lines(self.engine.read(stretched(image)), self.pack):
             if li.viewer is not None or any(li.line.box.overlap_fraction(b) > 0.3 for b in known):
                 continue
-            # One glyph is what stretched noise and texture most often read as (广, 人).
-            if len(normalize(li.line.text).strip(FRAME_PUNCT)) < 2:
-                continue
+            # One glyph, or two Latin letters, is what stretched noise and texture most often
+            # read as (广, 人, AL for AI): a label's trace needs two CJK glyphs, or a price.
             shown = {e for e, m in li.matches.items() if m.full or m.fragment}
+            if len(_CJK_GLYPHS.findall(li.line.text)) < 2 and "price" not in shown:
+                continue
             if (shown | set(li.degraded)) & untraced:
                 out.append(replace(li.line, confidence=min(li.line.confidence, 0.99 * floor)))
         return out

@@ -69,3 +69,18 @@ def test_check_judges_each_image_alone(rapid) -> None:
     first = checker.check(faint_room(88)).elements["ai_disclosure"]
     second = checker.check(faint_room(None)).elements["ai_disclosure"]
     assert (first.status, second.status) == (Status.ILLEGIBLE, Status.MISSING)
+
+
+def test_two_faint_latin_letters_are_no_trace_of_a_label(rapid) -> None:
+    """Stretched picture texture reads as AL now and then, close enough to AI to pass for a
+    damaged AI disclosure; it takes two CJK glyphs (or a price) to count as a label's trace."""
+    frame = faint_room(None)
+    img = studio_background(1280, 720, seed=2)
+    draw_label(img, (500, 300), "AL", 30, (88,) * 3, PLATE)
+    ok, enc = cv2.imencode(".jpg", to_bgr(img), [cv2.IMWRITE_JPEG_QUALITY, 70])
+    assert ok
+    patch = cv2.imdecode(enc, cv2.IMREAD_COLOR)[280:350, 480:560]
+    frame[280:350, 480:560] = patch
+    assert any(ln.text.upper() in ("AL", "AI") for ln in rapid.read(stretched(frame)))
+    f = FrameChecker(load_profile("all-required"), rapid).check(frame)
+    assert f.elements["ai_disclosure"].status is Status.MISSING
