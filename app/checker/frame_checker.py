@@ -229,9 +229,17 @@ class FrameChecker:
         floor = getattr(self.engine, "believe_from", 0.0)
         if not floor:
             return []
+
+        def stood(box: Box) -> OcrLine | None:
+            # A box where a line already stood is not recognised again (about two thirds of
+            # the read's cost): an empty reading marks it, to be dropped below.
+            if any(box.overlap_fraction(b) > 0.3 for b in known):
+                return OcrLine("", box, 0.0)
+            return None
+
         out = []
-        for li in classify_lines(self.engine.read(stretched(image)), self.pack):
-            if li.viewer is not None or any(li.line.box.overlap_fraction(b) > 0.3 for b in known):
+        for li in classify_lines(self.engine.read(stretched(image), reuse=stood), self.pack):
+            if li.viewer is not None or not li.line.text:
                 continue
             # One glyph, or two Latin letters, is what stretched noise and texture most often
             # read as (广, 人, AL for AI): a label's trace needs two CJK glyphs, or a price.
