@@ -23,12 +23,23 @@ _BARE_DECIMAL = re.compile(r"^[¥]?\d{0,4}\.\d{0,2}[元]?$|^[¥]\d{1,5}\.?$|^\d{
 # A currency sign glued to a stray digit or letter ("7¥19.9" for 价¥19.9): the price pattern
 # rejects it (no price follows a digit), but it is what is left of a price tag whose word is
 # hidden or garbled. A reduction (减¥20, 省¥20) is preceded by its word, not by a stray glyph.
-_GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d")
+# Likewise a sticker's word between the sign and the number's last digits (¥款9 of ￥9.9 under
+# a 爆款 badge): no price is written with a word inside it.
+_GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d|¥[\u4e00-\u9fff]\d")
 # A per-unit tail with its number hidden ("/件" of ¥38.9/件): only a price ends that way.
 # The same with the number's last digits left and its currency sign hidden ("9/件" of ¥199/件):
 # a count is written 2件, never with the slash of a per-unit price.
+# A badge's glyph may stand where the sign and first digits were (抢99/件 of ¥299/件 under
+# a 抢 sticker).
 _UNIT_TAIL = re.compile(
-    r"^(?:\d{1,4}(?:\.\d{1,2})?)?/(?:件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包)$"
+    r"^(?:[\u4e00-\u9fff]?\d{1,4}(?:\.\d{1,2})?)?/(?:件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包)$"
+)
+
+
+# A price word and its key's colon with words, not a number, after it (直播价：热卖, a 热卖
+# sticker over 84元): a tag's value is its number.
+_KEY_WITHOUT_NUMBER = re.compile(
+    r"^(?:到手价|券后价|直播价|秒杀价|活动价|抢购价|福利价|折后价|拼团价):[^0-9¥]{1,4}$"
 )
 
 
@@ -87,6 +98,7 @@ def degraded_elements(text: str, pack: RulePack) -> list[str]:
         or (_BARE_DECIMAL.match(full) and any(c.isdigit() for c in full))
         or _GARBLED_PRICE.search(full)
         or _UNIT_TAIL.match(full)
+        or _KEY_WITHOUT_NUMBER.match(full)
         or (words is not None and words.search(full))
     ):
         out.append("price")

@@ -28,6 +28,11 @@ from app.rules.pack import load_rule_pack
         ("直播价格说明", []),  # the word, but no number after it
         ("立减¥20", []),  # a reduction, not a price
         ("今天天气真好", []),
+        ("直播价：热卖", ["price"]),  # a 热卖 sticker over the number after the key
+        ("到手价 热卖", []),  # no key's colon: a word and a word
+        ("抢99/件", ["price"]),  # ¥299/件 with a 抢 badge over ¥2
+        ("买2件", []),
+        ("¥款9", ["price"]),  # ￥9.9 with a 爆款 badge over .9's start
     ],
 )
 def test_damaged_copies(text: str, elements: list[str]) -> None:
