@@ -43,6 +43,11 @@ _KEY_WITHOUT_NUMBER = re.compile(
 )
 
 
+# The end of a merchant-info entry with its "more" chevron (息> or 言息> of 商家信息 >, the rest
+# under a sticker, 信 read as 言 without its 亻): only an entry that opens a page ends so.
+_INFO_CHEVRON = re.compile(r"^[^0-9]{0,2}息[>＞〉]$")
+
+
 # A price word with its number misread: 券后价到99 (券后价¥199, its ¥ read as 到 and the 1 lost).
 # A clean tag would have matched the price pattern; a word the pack spots a price by (spot),
 # then a digit within two glyphs, is the tag, damaged. Built from the pack, see _price_word_digits.
@@ -102,7 +107,11 @@ def degraded_elements(text: str, pack: RulePack) -> list[str]:
         or (words is not None and words.search(full))
     ):
         out.append("price")
+    if _INFO_CHEVRON.match(full) and "merchant_info" in pack.elements:
+        out.append("merchant_info")
     for name, phrases in _phrases(pack).items():
+        if name in out:
+            continue
         for p in phrases:
             if len(p) < 3 or len(norm) > len(p) + 2:
                 continue

@@ -33,6 +33,9 @@ from app.rules.pack import load_rule_pack
         ("抢99/件", ["price"]),  # ¥299/件 with a 抢 badge over ¥2
         ("买2件", []),
         ("¥款9", ["price"]),  # ￥9.9 with a 爆款 badge over .9's start
+        ("息>", ["merchant_info"]),  # 商家信息 > with 商家信 under a sticker
+        ("言息>", ["merchant_info"]),  # …信息 >, 信 read without its 亻
+        ("息", []),  # one glyph, no chevron: anything
     ],
 )
 def test_damaged_copies(text: str, elements: list[str]) -> None:
