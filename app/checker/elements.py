@@ -404,10 +404,10 @@ class ElementJudge:
         element: str,
         image: np.ndarray,
         room: list[LineInfo],
-        faint: Sequence[OcrLine] = (),
+        hesitant: Sequence[OcrLine] = (),
     ) -> ElementFinding:
-        """``faint`` are lone readings too hesitant to believe (分 for a half-hidden 券): never
-        a label, but a glyph where a price word would start."""
+        """``hesitant`` are the readings the engine was too unsure of to believe (分 for a
+        half-hidden 券): never a label, but a lone one may be where a price word starts."""
         rule = self.pack.elements[element]
         if not self.profile.required.get(element, False):
             return ElementFinding(element, Status.NOT_REQUIRED, rule.rule, rule.article)
@@ -419,7 +419,7 @@ class ElementJudge:
                 m.full
                 and (
                     self._split(element, image, li, room)
-                    or (element == "price" and self._headless_price(image, li, room, faint))
+                    or (element == "price" and self._headless_price(image, li, room, hesitant))
                 )
             ]
         ]
@@ -518,15 +518,15 @@ class ElementJudge:
         )
 
     def _headless_price(
-        self, image: np.ndarray, li: LineInfo, room: list[LineInfo], faint: Sequence[OcrLine]
+        self, image: np.ndarray, li: LineInfo, room: list[LineInfo], hesitant: Sequence[OcrLine]
     ) -> bool:
         """Whether the price ``li`` reads whole (9元, ¥128) is the end of a longer tag whose
         middle a cover hides: 直 | 9元 of 直播价 79元, a photo over 播价7. What is left is a
         valid price of its own, so only its price word's first glyph, cut off on its row,
         tells. A glyph the cover cuts into may read as anything, hesitantly (券 as 分 at 0.5):
-        a faint lone CJK glyph counts as well."""
+        a hesitant lone CJK glyph counts as well."""
         heads = [o.line for o in room if o is not li and self._is_price_head(o)]
-        heads += [f for f in faint if _LONE_CJK.match(normalize(f.text).strip(FRAME_PUNCT))]
+        heads += [f for f in hesitant if _LONE_CJK.match(normalize(f.text).strip(FRAME_PUNCT))]
         return any(self._price_pair(image, h, li.line, []) for h in heads)
 
     def _is_price_head(self, li: LineInfo) -> bool:

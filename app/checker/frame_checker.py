@@ -331,7 +331,7 @@ class FrameChecker:
 
         elements: dict[str, ElementFinding] = {}
         for element in ELEMENTS:
-            elements[element] = self._judge.judge(element, image, judged, faint=hesitant)
+            elements[element] = self._judge.judge(element, image, judged, hesitant=hesitant)
 
         banned: list[BannedHit] = []
         for li in room:

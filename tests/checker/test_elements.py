@@ -310,10 +310,10 @@ def test_a_price_split_by_a_disc_over_its_middle_is_occluded(covered: bool, stat
     assert f.status == status, f.reason
 
 
-@pytest.mark.parametrize("faint", [False, True])
+@pytest.mark.parametrize("hesitant", [False, True])
 @pytest.mark.parametrize(("covered", "status"), [(True, "occluded"), (False, "ok")])
 def test_a_price_whose_word_a_photo_hides_is_occluded(
-    covered: bool, status: str, faint: bool, request: pytest.FixtureRequest
+    covered: bool, status: str, hesitant: bool, request: pytest.FixtureRequest
 ) -> None:
     """直播价 79元 with a photo over 播价7: OCR reads 直 and 9元, and 9元 is a valid price by
     itself. The price word's first glyph on the same row, alike in colour, with a busy picture
@@ -351,9 +351,9 @@ def test_a_price_whose_word_a_photo_hides_is_occluded(
     tail_w = tail[2] - tail[0]
     x2 = x + w
     head_box = Box(x - 6, y - 8, size + 4, h + 16)
-    head = OcrLine("真", head_box, 0.4) if faint else OcrLine("直", head_box, 0.99)
+    head = OcrLine("真", head_box, 0.4) if hesitant else OcrLine("直", head_box, 0.99)
     lines = [OcrLine("9元", Box(x2 - tail_w - 6, y - 6, tail_w + 12, h + 12), 0.95)]
-    if faint:
+    if hesitant:
         # Through the checker, which alone knows what its engine believes.
         checker = FrameChecker(load_profile("all-required"), request.getfixturevalue("rapid"))
         f = checker.evaluate(to_bgr(img), [head, *lines]).result.elements["price"]
