@@ -64,6 +64,32 @@ _TRUNCATED_PRICE_WORD = re.compile(
 # of 秒杀价 ¥29.9), and 件 cut down its right keeps its 亻, read as 1 or 11 ("¥98/11" of ¥98/件).
 _CUT_UNIT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?\s*/\s*[1lI|]{1,2}$")
 
+# A price word with one of its glyphs read as another (券后位￥128, 到于价65元), its number
+# after it: on nineteen generated sets such readings came only from tags a cover cut into or
+# that were too small or faint to read, never from a clean one.
+_NUMBER_AFTER = re.compile(r"[:：]?\s*[¥￥yv]?\s*\d")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _misspelt_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` with exactly one CJK glyph wrong, and none of
+    them as written, with a number right after it."""
+    norm = normalize(text)
+    if not words or any(w in norm for w in words):
+        return False
+    for w in words:
+        n = len(w)
+        for i in range(len(norm) - n + 1):
+            diff = [(a, b) for a, b in zip(norm[i : i + n], w, strict=True) if a != b]
+            if (
+                len(diff) == 1
+                and _CJK.match(diff[0][0])
+                and _NUMBER_AFTER.match(norm, i + n)
+            ):
+                return True
+    return False
+
+
 # One CJK glyph alone on its line.
 _LONE_CJK = re.compile(r"^[\u4e00-\u9fff]$")
 
@@ -382,6 +408,7 @@ class ElementJudge:
         price = pack.elements.get("price")
         # First glyphs of the words a price tag is spotted by (到手价, 券后价, 秒杀价…).
         self._price_heads = frozenset(normalize(w)[:1] for w in (price.spot if price else ()))
+        self._price_words = tuple(normalize(w) for w in (price.spot if price else ()))
 
     def _min_glyph(self, width: int, height: int) -> float:
         t = self.profile.thresholds
@@ -627,9 +654,10 @@ class ElementJudge:
         # label's, and the card is what hides it.
         cut = straight_cut(image, measure.ink_box) if measure.ink_box is not None else None
         if cut is None and squashed(line.text, line.box):
-            # Glyphs wider than the line is tall: the strip that shows is not their height,
-            # their width is.
             cut = "top or bottom"
+        if cut:
+            # The strip that shows is not the glyphs' height; their width is (a 7 px line's
+            # edge also looks straight).
             min_px = self._min_glyph(image.shape[1], image.shape[0])
             pitch = pitch_px(line.text, line.box)
             if pitch < min_px:
@@ -684,6 +712,8 @@ class ElementJudge:
     ) -> ElementFinding:
         h, w = image.shape[:2]
         t = self.profile.thresholds
+        if element == "price" and _misspelt_word(line.text, self._price_words):
+            return self._judge_damaged(element, image, line)
         f, measure = self._measured(element, image, line, Status.OK)
         text = line.text.strip()
         # A line that starts with its key's colon ("：202元" of 直播价：202元) lost its key.

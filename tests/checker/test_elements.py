@@ -175,6 +175,44 @@ def test_a_price_whose_cover_cuts_through_a_glyph_is_occluded(read: str, status:
     assert f.status == status, f.reason
 
 
+@pytest.mark.parametrize(
+    ("read", "size", "card", "status"),
+    [
+        ("券后位￥128", 40, False, "occluded"),
+        ("到于价65元", 40, False, "occluded"),
+        ("券后价￥128", 40, False, "ok"),
+        ("直接价79元", 9, False, "illegible"),
+        ("直接价79元", 9, True, "illegible"),
+    ],
+)
+def test_a_price_word_with_a_glyph_misread_is_a_damaged_tag(
+    read: str, size: int, card: bool, status: str
+) -> None:
+    """券后位 for 券后价: a cover's edge through 价, or glyphs too small to read. What shows is
+    a price, but not the tag as drawn. Tiny glyphs stay illegible even where a card's straight
+    edge runs along them: at 8 px their width tells their size, an edge says nothing."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=6)
+    plate = None if card else (200, 30, 30)
+    x, y, w, h = draw_label(img, (500, 400), read, size, (255, 255, 255), plate)
+    if card:  # across the glyphs' last rows
+        ImageDraw.Draw(img).rectangle((x - 30, y + h - 2, x + w + 30, y + h + 40), (20, 20, 20))
+    pad = max(2, h // 4)
+    line = OcrLine(read, Box(x - pad, y - pad, w + 2 * pad, h + 2 * pad), 0.95)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+
 def test_with_no_compliant_copy_a_whole_label_outranks_a_fragment() -> None:
     """广告 drawn whole at the bottom of the frame, and a stray 广 read in the top corner: the
     label is there and misplaced; the fragment, even in the corner, says less about it."""
