@@ -508,3 +508,18 @@ def test_a_company_name_without_its_trade_name_lost_its_start(text: str, cut: bo
     """A company name is place, trade name (two glyphs or more), trade and legal form."""
     m = match_element(text)["merchant_info"]
     assert (m.fragment, m.full) == (cut, not cut)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("为人工智能生成", True),  # 该主播为人工智能生成 with 该主播 under a sticker
+        ("为AI数字人", True),
+        ("此为AI生成", False),  # its subject is there
+        ("该主播为人工智能生成", False),
+        ("人工智能生成", False),
+    ],
+)
+def test_a_disclosure_that_starts_with_wei_lost_its_subject(text: str, cut: bool) -> None:
+    m = match_element(text)["ai_disclosure"]
+    assert (m.fragment, m.full) == (cut, not cut)
