@@ -394,6 +394,7 @@ def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: Ru
         ("128人正在去买", "system"),
         ("关注", "chrome"),
         ("1.2万人看过", "chrome"),
+        ("60.9元人在看", "chrome"),  # 万 read as 元: no price
         ("3456人在线", "chrome"),
         ("本场点赞 3.4万", "chrome"),
         ("粉丝团", "chrome"),
