@@ -73,56 +73,50 @@ def test_an_outline_is_what_outlined_text_stands_out_from(outline: bool) -> None
         assert m.contrast == pytest.approx(1.95, rel=0.15)
 
 
-def test_thin_strokes_blurred_by_scaling_keep_their_colour() -> None:
-    """Dark-green 20 px text on a lime pill (4.2:1), scaled down and up and JPEG-compressed as a
-    stream frame is: the stroke cores fade towards the pill, and the median of them read 2.9:1
-    (illegible); their darkest quarter is still the text's colour."""
+def _contrast_as_streamed(text: str, font, fg: tuple, plate: tuple, width: int) -> float:
+    """Contrast measured of ``text`` drawn on a ``plate``-coloured strip, scaled down and up
+    and JPEG-compressed as a stream frame is."""
     import cv2
     from PIL import Image, ImageDraw
 
-    from tests.checker.conftest import font
-
-    fg, plate = (40, 110, 20), (160, 230, 40)
-    img = Image.new("RGB", (500, 120), plate)
+    img = Image.new("RGB", (width, 120), plate)
     d = ImageDraw.Draw(img)
-    d.text((30, 30), "经营者信息公示", font=font(20), fill=fg)
-    x0, y0, x1, y1 = d.textbbox((30, 30), "经营者信息公示", font=font(20))
+    d.text((30, 30), text, font=font, fill=fg)
+    x0, y0, x1, y1 = d.textbbox((30, 30), text, font=font)
     bgr = to_bgr(img)
     small = cv2.resize(bgr, None, fx=0.6, fy=0.6, interpolation=cv2.INTER_AREA)
-    bgr = cv2.resize(small, (500, 120), interpolation=cv2.INTER_LINEAR)
-    _, buf = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, 60])
-    m = measure_text(
-        cv2.imdecode(buf, cv2.IMREAD_COLOR), Box(x0 - 8, y0 - 8, x1 - x0 + 16, y1 - y0 + 16)
-    )
-    assert m is not None
-    assert 3.0 < m.contrast < 4.2 * 1.15  # legible, and not more contrast than was drawn
-
-
-def _thin_white_on(plate: tuple[int, int, int], size: int) -> float:
-    """Contrast measured of white Regular text on ``plate``, scaled down and up and
-    JPEG-compressed as a stream frame is."""
-    from pathlib import Path
-
-    import cv2
-    from PIL import Image, ImageDraw, ImageFont
-
-    regular = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-    if not regular.exists():  # pragma: no cover - the set-up script installs fonts-noto-cjk
-        pytest.skip("fonts-noto-cjk is not installed")
-    f = ImageFont.truetype(str(regular), size)
-    img = Image.new("RGB", (520, 120), plate)
-    d = ImageDraw.Draw(img)
-    d.text((30, 30), "该主播为人工智能生成", font=f, fill=(255, 255, 255))
-    x0, y0, x1, y1 = d.textbbox((30, 30), "该主播为人工智能生成", font=f)
-    bgr = to_bgr(img)
-    small = cv2.resize(bgr, None, fx=0.6, fy=0.6, interpolation=cv2.INTER_AREA)
-    bgr = cv2.resize(small, (520, 120), interpolation=cv2.INTER_LINEAR)
+    bgr = cv2.resize(small, (width, 120), interpolation=cv2.INTER_LINEAR)
     _, buf = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, 60])
     m = measure_text(
         cv2.imdecode(buf, cv2.IMREAD_COLOR), Box(x0 - 8, y0 - 8, x1 - x0 + 16, y1 - y0 + 16)
     )
     assert m is not None
     return m.contrast
+
+
+def test_thin_strokes_blurred_by_scaling_keep_their_colour() -> None:
+    """Dark-green 20 px text on a lime pill (4.2:1), scaled down and up and JPEG-compressed as a
+    stream frame is: the stroke cores fade towards the pill, and the median of them read 2.9:1
+    (illegible); their darkest quarter is still the text's colour."""
+    from tests.checker.conftest import font
+
+    contrast = _contrast_as_streamed(
+        "经营者信息公示", font(20), (40, 110, 20), (160, 230, 40), width=500
+    )
+    assert 3.0 < contrast < 4.2 * 1.15  # legible, and not more contrast than was drawn
+
+
+def _thin_white_on(plate: tuple[int, int, int], size: int) -> float:
+    """Contrast measured of white Regular text on ``plate``, as streamed."""
+    from pathlib import Path
+
+    from PIL import ImageFont
+
+    regular = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+    if not regular.exists():  # pragma: no cover - the set-up script installs fonts-noto-cjk
+        pytest.skip("fonts-noto-cjk is not installed")
+    f = ImageFont.truetype(str(regular), size)
+    return _contrast_as_streamed("该主播为人工智能生成", f, (255, 255, 255), plate, width=520)
 
 
 @pytest.mark.parametrize(
