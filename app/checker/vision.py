@@ -21,7 +21,7 @@ _LINEAR = np.where(_C <= 0.04045, _C / 12.92, ((_C + 0.055) / 1.055) ** 2.4).ast
 
 # Thin strokes (Light and Thin weights, small sizes) are blurred into their ground by scaling
 # and H.264, so even their cores rarely reach the text's own colour: the stroke colour is read
-# from the most extreme tenth of the cores (measured against design colours on 525 rendered
+# from the most extreme twentieth of the cores (measured against design colours on 525 rendered
 # labels: a quarter under-read six, a sixth three, with no faint label read as legible; over
 # eleven later sets a tenth fixed two more thin labels). On nineteen sets of two generators
 # (4,500 labels) a twentieth then read 15 more labels drawn at 3.09-5.0:1 as legible that a
