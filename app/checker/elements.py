@@ -27,7 +27,13 @@ import cv2
 import numpy as np
 
 from app.checker.degraded import degraded_elements
-from app.checker.occlusion import pitch_px, plate_coverage, squashed, straight_cut
+from app.checker.occlusion import (
+    pitch_px,
+    plate_coverage,
+    squashed,
+    sticker_on_line,
+    straight_cut,
+)
 from app.checker.result import ElementFinding, Status
 from app.checker.vision import TextMeasure, lab_of, measure_text
 from app.geometry import Box
@@ -759,6 +765,10 @@ class ElementJudge:
         if cut:
             f.status = Status.OCCLUDED
             f.reason = f"the text's {cut} is cut off by something drawn over it"
+            return f
+        if cover is None and sticker_on_line(image, measure):
+            f.status = Status.OCCLUDED
+            f.reason = "a sticker is drawn over the text"
             return f
         covered = cover.fraction if cover is not None else 0.0
         f.occluded_fraction = covered

@@ -217,3 +217,66 @@ def _plate_beyond_text(
         y1, y2 = max(0, y1), min(plate.shape[0], y2)
         fracs.append(float(plate[y1:y2, cols].mean()) if y2 - y1 >= 2 else None)
     return fracs[0], fracs[1]
+
+
+# Neighbouring pixels (after a 3×3 blur) whose CIELAB colours differ by less than this, summed
+# over L, a and b, are one flat region: a sticker's fill under H.264 noise, where a photo's
+# texture and every glyph's anti-aliased edge step by more.
+_FLAT_STEP = 10
+
+
+def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
+    """Whether a flat, solid object is drawn across plain text (no plate): a star, a disc or an
+    emoji sticker over part of the line.
+
+    What is left is a line of whole glyphs OCR still reads (商家信息 with a star over 家), or a
+    shorter label (数字人 of 数字人直播), so nothing in the text says a part is hidden. The
+    picture does: one region of one colour, as tall as the glyphs or taller, straddles the
+    text's rows where its ink runs, closed on every side. Photo texture is not flat, a plain
+    sky or wall runs on out of the crop, and what hugs the strokes (an outline, a shadow) or
+    has the text's own colour or its ground's is part of the text's design.
+    """
+    ink = measure.ink_box
+    if ink is None or ink.h < 8:
+        return False
+    h_img, w_img = image.shape[:2]
+    g = ink.h
+    search = ink.expanded(int(g * 1.5), int(g * 1.2), w_img, h_img)
+    crop = np.ascontiguousarray(image[search.y : search.y2, search.x : search.x2])
+    ch, cw = crop.shape[:2]
+    ix, iy = ink.x - search.x, ink.y - search.y
+    lab = cv2.cvtColor(cv2.blur(crop, (3, 3)), cv2.COLOR_BGR2LAB).astype(np.int16)
+    step = np.zeros((ch, cw), np.int16)
+    dx = np.abs(np.diff(lab, axis=1)).sum(axis=2)
+    dy = np.abs(np.diff(lab, axis=0)).sum(axis=2)
+    step[:, :-1] = np.maximum(step[:, :-1], dx)
+    step[:, 1:] = np.maximum(step[:, 1:], dx)
+    step[:-1] = np.maximum(step[:-1], dy)
+    step[1:] = np.maximum(step[1:], dy)
+    flat = (step < _FLAT_STEP).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(flat, connectivity=4)
+    text, ground = lab_of(measure.text_bgr), lab_of(measure.ground_bgr)
+    raw = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
+    strokes = (np.abs(raw - text).sum(axis=2) < 45).astype(np.uint8)
+    near = max(2, round(g / 6))
+    hug = cv2.dilate(strokes, np.ones((2 * near + 1, 2 * near + 1), np.uint8)) > 0
+    for i in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[i, :5])
+        if area < 0.3 * g * g or bh < 0.9 * g:
+            continue  # a glyph's counter, a speck of the picture
+        if x <= 0 or y <= 0 or x + bw >= cw or y + bh >= ch:
+            continue  # runs on out of view: the picture, not an object on it
+        if y > iy + 0.1 * g or y + bh < iy + 0.9 * g:
+            continue  # above or below the line, not across it
+        if x + bw < ix - 0.15 * g or x > ix + ink.w + 0.15 * g:
+            continue  # beside the text with a gap: an icon, not a cover
+        if min(x + bw, ix + ink.w) - max(x, ix) > 0.6 * ink.w:
+            continue  # spans the text: its own plate
+        comp = labels == i
+        if hug[comp].mean() > 0.5:
+            continue  # an outline or a shadow round the strokes
+        colour = lab[comp].mean(axis=0)
+        if np.abs(colour - text).sum() < 45 or np.abs(colour - ground).sum() < 30:
+            continue
+        return True
+    return False

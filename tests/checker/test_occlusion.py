@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
+import cv2
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
@@ -177,3 +181,59 @@ def test_squashed_counts_the_glyphs_read() -> None:
     assert squashed("应以工猫", Box(0, 0, 200, 40))  # 50 px per glyph in a 40 px line
     assert not squashed("虚拟主播", Box(0, 0, 200, 60))
     assert not squashed("", Box(0, 0, 200, 10))
+
+
+def _star(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float, fill) -> None:
+    points = []
+    for i in range(10):
+        a = math.pi / 2 + i * math.pi / 5
+        rr = r if i % 2 == 0 else r * 0.45
+        points.append((cx + rr * math.cos(a), cy - rr * math.sin(a)))
+    d.polygon(points, fill=fill)
+
+
+def _plain_caption(cover: str) -> tuple[np.ndarray, Box]:
+    """White 商家信息 with a black outline on the studio picture (no plate), JPEG-compressed,
+    with ``cover`` drawn on it: a star over 家, a disc half a glyph before the text (an icon
+    beside it), or nothing."""
+    img = studio_background(1280, 720, seed=3)
+    d = ImageDraw.Draw(img)
+    f = font(44)
+    d.text((400, 300), "商家信息", font=f, fill=(255, 255, 255), stroke_width=4,
+           stroke_fill=(0, 0, 0))
+    x0, y0, x1, y1 = d.textbbox((400, 300), "商家信息", font=f, stroke_width=4)
+    g, cy = y1 - y0, (y0 + y1) / 2
+    if cover == "star":
+        _star(d, x0 + 1.5 * (x1 - x0) / 4, cy, 0.75 * g, (250, 200, 40))
+    elif cover == "icon":
+        r = round(0.6 * g)
+        d.ellipse((x0 - round(0.5 * g) - 2 * r, cy - r, x0 - round(0.5 * g), cy + r),
+                  fill=(40, 120, 220))
+    ok, buf = cv2.imencode(".jpg", to_bgr(img), [cv2.IMWRITE_JPEG_QUALITY, 85])
+    assert ok
+    return cv2.imdecode(buf, cv2.IMREAD_COLOR), Box(x0, y0, x1 - x0, y1 - y0)
+
+
+@pytest.mark.parametrize(
+    ("cover", "status"),
+    [("star", Status.OCCLUDED), ("icon", Status.OK), ("none", Status.OK)],
+)
+def test_a_sticker_across_plain_text_is_a_cover(cover: str, status: Status) -> None:
+    """A star over one glyph of a caption on the picture leaves every glyph readable, and
+    there is no plate to measure; but the star is one flat object straddling the line. A disc
+    half a glyph before the text is an icon beside it, and the outline round the strokes is
+    the caption's own design."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.ocr.base import OcrLine
+    from app.rules.pack import load_rule_pack
+    from app.rules.profile import load_profile
+
+    frame, ink = _plain_caption(cover)
+    line = OcrLine("商家信息", Box(ink.x - 10, ink.y - 10, ink.w + 20, ink.h + 20), 0.97)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "merchant_info", frame, classify_lines([line], pack)
+    )
+    assert f.status is status, f.reason
+    if status is Status.OCCLUDED:
+        assert f.reason and "sticker" in f.reason
