@@ -308,7 +308,26 @@ def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right:
     # A sticker or a disc is one object; a busy stretch of picture between two overlays is
     # not (its lightness spread is 2-8x a sticker's on the frames we measured).
     flat = float(lab[..., 0].std()) <= 30.0
-    return bool(flat and foreign[:edge].any() and foreign[-edge:].any() and foreign.mean() >= 0.7)
+    if not flat or foreign.mean() < 0.7:
+        return False
+    if foreign[:edge].any() and foreign[-edge:].any():
+        return True
+    # On one plate, a word space may show between the cover and one piece (a star over 价 of
+    # 到手价 ¥39 leaves the space before ¥): one line, so a cover reaching one piece will do.
+    # Pieces on plates of their own are two overlays; then it must reach both.
+    one_plate = _colour_distance(a.ground_bgr, b.ground_bgr) <= 40
+    return one_plate and bool(foreign[:edge].any() or foreign[-edge:].any())
+
+
+def _without_pictographs(text: str) -> str:
+    """``text`` without the pictographs at its ends: OCR reads a star sticker over the rest of
+    a label as a symbol (★告 of 广告, 广 under the star)."""
+    i, j = 0, len(text)
+    while i < j and unicodedata.category(text[i]) == "So":
+        i += 1
+    while j > i and unicodedata.category(text[j - 1]) == "So":
+        j -= 1
+    return text[i:j].strip(FRAME_PUNCT)
 
 
 def _sticker_beside(text: str, span: tuple[int, int]) -> bool:
@@ -507,10 +526,15 @@ class ElementJudge:
         and beside it, on the phrase's side, there must be something other than its ground,
         where the other side shows its ground (a plate's padding, the picture it stands on).
         """
-        bare = normalize(line.text).strip(FRAME_PUNCT)
+        text = normalize(line.text).strip(FRAME_PUNCT)
+        bare = _without_pictographs(text)
         side = self._end_glyphs.get(element, {}).get(bare) if len(bare) == 1 else None
         if side is None:
             return False
+        if bare != text:
+            # OCR read the cover itself, as a symbol on the side where the rest would stand.
+            at = text.rfind(bare)
+            return (side == "right" and at < len(text) - 1) or (side == "left" and at > 0)
         measure = measure_text(image, line.box)
         if measure is None or measure.ink_box is None:
             return False
@@ -622,7 +646,7 @@ class ElementJudge:
                 continue
             ob = other.line.box
             overlap = min(b.y2, ob.y2) - max(b.y, ob.y)
-            if overlap < 0.6 * min(b.h, ob.h) or not 0.67 <= ob.h / max(1, b.h) <= 1.5:
+            if overlap < 0.6 * min(b.h, ob.h) or not 0.5 <= ob.h / max(1, b.h) <= 2.0:
                 continue
             right = ob.cx > b.cx
             gap = ob.x - b.x2 if right else b.x - ob.x2
@@ -641,6 +665,10 @@ class ElementJudge:
             mine = mine or measure_text(image, b)
             theirs = measure_text(image, ob)
             if mine is None or theirs is None or mine.polarity != theirs.polarity:
+                continue
+            if mine.ink_box is not None and theirs.ink_box is not None and not (
+                0.67 <= theirs.ink_box.h / max(1, mine.ink_box.h) <= 1.5
+            ):
                 continue
             if _colour_distance(mine.text_bgr, theirs.text_bgr) > 40:
                 continue

@@ -143,6 +143,88 @@ def test_a_lone_first_glyph_of_a_label_beside_a_cover_is_occluded(sticker: bool,
     assert f.status == status, f.reason
 
 
+def _star(d, cx: int, cy: int, r: int, fill: tuple[int, int, int]) -> None:
+    import math
+
+    points = [
+        (
+            cx + (r if i % 2 == 0 else 0.45 * r) * math.sin(i * math.pi / 5),
+            cy - (r if i % 2 == 0 else 0.45 * r) * math.cos(i * math.pi / 5),
+        )
+        for i in range(10)
+    ]
+    d.polygon(points, fill=fill)
+
+
+@pytest.mark.parametrize(("covered", "status"), [(True, "occluded"), (False, "missing")])
+def test_a_lone_glyph_read_with_the_star_over_the_rest_is_occluded(covered: bool, status: str):
+    """广告 with a star over 广: OCR reads the star as a symbol, ★告. 告 ends only the ad
+    label's phrases (此为广告, 商业广告), and the symbol stands where the rest would: the
+    reading itself says something is drawn there, whatever the pixels round the glyph show
+    (the star's points leave 广's strokes beside 告). A symbol after 告 stands where no part of
+    the label would."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=6)
+    size = 36
+    x, y, w, h = draw_label(img, (1020, 40), "广告" if covered else "告", size, (255, 255, 255),
+                            (210, 20, 30))
+    if covered:
+        _star(ImageDraw.Draw(img), x + size // 2, y + h // 2, round(0.75 * size), (40, 200, 60))
+        line = OcrLine("★告", Box(x - 8, y - 12, w + 16, h + 24), 0.84)
+    else:
+        line = OcrLine("告★", Box(x - 6, y - 6, w + 12, h + 12), 0.95)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(("covered", "status"), [(True, "occluded"), (False, "ok")])
+def test_a_star_over_a_price_word_beside_the_number_is_a_cover(covered: bool, status: str):
+    """到手价 ¥39 on a pill with a star over 价: OCR reads 到手 (its box grown by the star's
+    points, half as tall again as the number's) and ¥39, a whole price by itself. The word
+    space keeps the star off the number, so only the word's side of the gap touches it; both
+    pieces are on one plate, so it is one line with its middle hidden. The same pill reading
+    到手 ¥39 with its plate between them hides nothing."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+
+    img = studio_background(1080, 1920, seed=7)
+    size = 48
+    text = "到手价  ¥39" if covered else "到手     ¥39"
+    x, y, w, h = draw_label(img, (300, 1200), text, size, (255, 255, 255), (20, 120, 240))
+    d = ImageDraw.Draw(img)
+    num = d.textbbox((0, 0), "¥39", font=font(size))
+    num_w = num[2] - num[0]
+    if covered:
+        _star(d, x + round(2.6 * size), y + h // 2, round(1.25 * size), (20, 200, 60))
+        word = Box(x - 10, y - round(0.6 * size), 2 * size + 30, h + round(1.2 * size))
+    else:
+        word = Box(x - 10, y - 10, 2 * size + 20, h + 20)
+    lines = [
+        OcrLine("到于", word, 0.79),
+        OcrLine("¥39", Box(x + w - num_w - 12, y - 10, num_w + 24, h + 20), 0.95),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status == status, f.reason
+
+
 @pytest.mark.parametrize(
     ("read", "status"),
     [

@@ -540,3 +540,14 @@ def test_a_tiny_label_read_hesitantly_is_illegible_not_missing(rapid) -> None:
     result = FrameChecker(load_profile("all-required"), rapid).check(frame)
     finding = result.elements["ai_disclosure"]
     assert finding.status is Status.ILLEGIBLE, finding.reason
+
+
+def test_a_corner_label_beside_a_marquee_on_its_row_is_not_covered(rapid) -> None:
+    """Frame 55 of our generator's set 261: a clean AD 广告 in the top-right corner, and a
+    marquee on its own plate on the label's row, with a flat band between them that reaches
+    the marquee only. Two overlays: the band must reach both pieces to be a cover over one
+    line."""
+    frame, rec = generated_frame(261, 54)
+    assert rec["elements"]["ad_label"]["status"] == "ok"
+    finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
+    assert finding.status is Status.OK, (finding.text, finding.reason)
