@@ -497,3 +497,24 @@ def test_a_reason_never_shows_a_measure_equal_to_its_limit(
     from app.checker.elements import _below
 
     assert _below(value, limit, places) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "ink_w", "ink_h", "strip"),
+    [
+        ("商家信息", 150, 36, False),  # whole square glyphs, a little tracking
+        ("商 家 信 息", 200, 36, False),  # widely tracked: 1.4 glyph heights per glyph
+        ("商家信息", 150, 18, True),  # the same line's upper half
+        ("¥299", 90, 26, False),  # digits: their widths vary too much to tell by
+    ],
+)
+def test_a_strip_of_cjk_glyphs_is_their_top_or_bottom(
+    text: str, ink_w: int, ink_h: int, strip: bool
+) -> None:
+    from app.checker.elements import _glyph_strip
+    from app.checker.vision import TextMeasure
+    from app.geometry import Box
+
+    m = TextMeasure(float(ink_h), 8.0, Box(100, 100, ink_w, ink_h), 1, (255, 255, 255),
+                    (30, 30, 30), 8.0)
+    assert _glyph_strip(text, m) is strip

@@ -551,3 +551,15 @@ def test_a_corner_label_beside_a_marquee_on_its_row_is_not_covered(rapid) -> Non
     assert rec["elements"]["ad_label"]["status"] == "ok"
     finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
     assert finding.status is Status.OK, (finding.text, finding.reason)
+
+
+@pytest.mark.parametrize("index", [32, 34])
+def test_a_label_whose_lower_half_a_card_hides_is_occluded(rapid, index: int) -> None:
+    """Frames 33 and 35 of our generator's set 261: a photo card over the lower half of
+    商业推广 广告. OCR reads the glyphs' upper halves as the whole label, and the card's
+    edge beside the text is too faint to see; but the strip of ink is nearly twice as wide
+    per glyph as it is tall, where CJK glyphs are square."""
+    frame, rec = generated_frame(261, index)
+    assert rec["elements"]["ad_label"]["status"] == "occluded"
+    finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
+    assert finding.status is Status.OCCLUDED, (finding.text, finding.reason)
