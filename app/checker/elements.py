@@ -46,8 +46,11 @@ from app.rules.text import has_cjk, normalize
 # Viewers talk; overlays state. A line ending in a question or a chatty particle is a viewer's.
 # (还等什么 is the host's call to buy, not a question.)
 # 鸣 is what OCR makes of a small 吗 now and then (最低价鸣 of a viewer's 最低价吗); no
-# overlay ends on it.
-_CONVERSATIONAL = re.compile(r"(\?|？|吗|鸣|吧|呢|啊|呀|哈+|嘛|(?<!等什)么|!{2,}|！{2,}|6{3,})$")
+# overlay ends on it. Nor on a colon and an exclamation mark: 全网最低价：！ is a viewer's
+# 全网最低价？？, the first mark read as a colon.
+_CONVERSATIONAL = re.compile(
+    r"(\?|？|吗|鸣|吧|呢|啊|呀|哈+|嘛|(?<!等什)么|!{2,}|！{2,}|[:：][!！]|6{3,})$"
+)
 # A viewer's question without its question mark ("商家信息在哪看", "到手价多少"): an overlay
 # states where things are and what they cost, it does not ask.
 # Nor does it complain that something cannot be seen ("经营者信息看不到", a viewer's chat line

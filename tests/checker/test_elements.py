@@ -24,6 +24,7 @@ from app.rules.pack import load_rule_pack
         "是数字人吗：",  # its ？ read as a colon
         "主播是AI生成的吗.",
         "最低价鸣",  # its 吗 read as 鸣
+        "全网最低价：！",  # its ？？ read as a colon and an exclamation mark
     ],
 )
 def test_a_question_is_a_viewers_even_without_its_mark(text: str) -> None:
@@ -33,7 +34,7 @@ def test_a_question_is_a_viewers_even_without_its_mark(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["商家信息", "查看商家资质", "到手价 ¥69", "全网最低价 还等什么", "主播为虚拟形象 AI生成",
-     "商家信息：", "经营者："],
+     "商家信息：", "经营者：", "限时秒杀！"],
 )
 def test_overlay_statements_are_the_rooms(text: str) -> None:
     assert not is_viewer_text(text, load_rule_pack())
