@@ -563,3 +563,15 @@ def test_a_label_whose_lower_half_a_card_hides_is_occluded(rapid, index: int) ->
     assert rec["elements"]["ad_label"]["status"] == "occluded"
     finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
     assert finding.status is Status.OCCLUDED, (finding.text, finding.reason)
+
+
+@pytest.mark.parametrize(("seed", "index"), [(251, 46), (261, 47)])
+def test_a_badge_read_into_a_labels_line_is_not_a_cover(rapid, seed: int, index: int) -> None:
+    """Frames of our generator with a clean corner label and a 上新 badge beside it, which the
+    detector reads into the label's line (上新广告内容, 上新AD广告). The badge is a flat region
+    of one colour across the line's rows, as a sticker over the text would be; but it carries
+    words of its own, and a sticker is one object."""
+    frame, rec = generated_frame(seed, index)
+    assert rec["elements"]["ad_label"]["status"] == "ok"
+    finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
+    assert finding.status is Status.OK, (finding.text, finding.reason)
