@@ -9,6 +9,7 @@ so the common case (no hit) is one regex search over a short string.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -281,6 +282,16 @@ def _unclosed(norm: str, span: tuple[int, int]) -> bool:
     return False
 
 
+def _without_trailing_symbols(norm: str) -> str:
+    """``norm`` without the pictographs that end it: OCR reads a sticker over the end of a
+    line as one (¥29.★ of ¥29.9/件, a star over 9/件), and the line is cut short where it
+    stands."""
+    end = len(norm)
+    while end and unicodedata.category(norm[end - 1]) == "So":
+        end -= 1
+    return norm[:end].rstrip()
+
+
 def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementMatch]:
     """The required elements this line shows, fully, as a fragment, or insufficiently.
 
@@ -312,7 +323,8 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
             # its bracket: its glyphs are the label's own size.
             gapped = bare in rule.gapped or _unclosed(norm, span)
             if (
-                any(c.search(norm) for c in rule.cut_short)
+                any(c.search(norm) or c.search(_without_trailing_symbols(norm))
+                    for c in rule.cut_short)
                 or (bare in rule.fragments and len(bare) > span[1] - span[0])
                 or gapped
                 or (name == "price" and _LEADING_ZERO.search(norm, *span) is not None)

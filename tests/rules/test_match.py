@@ -497,6 +497,45 @@ def test_a_price_word_with_one_bare_digit_lost_the_rest(text: str, cut: bool) ->
 @pytest.mark.parametrize(
     ("text", "cut"),
     [
+        ("¥29.", True),  # ¥29.9/件 with 9/件 under a star
+        ("¥29.★", True),  # the star read as one
+        ("到手价 39.", True),
+        ("到手价7❤", True),
+        ("¥29.9", False),
+        ("¥29★", False),  # a star beside a whole price hides nothing of it
+        ("¥29.9/件", False),
+    ],
+)
+def test_a_price_that_ends_on_its_decimal_point_lost_its_decimals(text: str, cut: bool) -> None:
+    """No tag is written with a point and no digit after it; a sticker read as a symbol at the
+    line's end stands where the rest was."""
+    m = match_element(text)["price"]
+    assert (m.fragment, m.full) == (cut, not cut)
+
+
+@pytest.mark.parametrize(
+    ("text", "price"),
+    [
+        ("7¥39.9/件", "¥39.9"),  # a shield icon before ¥ read as 7
+        ("1¥196/件", "¥196"),  # an ⓘ read as 1
+        ("¥39.9", "¥39.9"),
+    ],
+)
+def test_a_digit_before_the_yen_sign_is_an_icon_not_part_of_the_price(
+    text: str, price: str
+) -> None:
+    m = match_element(text)["price"]
+    assert m.full and m.matched == price
+
+
+@pytest.mark.parametrize("text", ["1v1连麦", "2y3", "3v3"])
+def test_a_v_or_y_after_a_digit_is_no_yen_sign(text: str) -> None:
+    assert "price" not in match_element(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
         ("电子商务有限公司", True),  # 杭州云拓电子商务有限公司 with its place and name hidden
         ("拓电子商务有限公司", True),  # one glyph of a trade name is no trade name
         ("网络科技有限公司", True),
