@@ -319,6 +319,76 @@ def _ground_beside_light_strokes(ring_l: np.ndarray, median_l: float) -> float:
     return float(plate)
 
 
+def _ink_rows(mask: np.ndarray, box_h: int) -> tuple[int, int] | None:
+    """The rows of the glyphs' ink in ``mask``: the densest band of inked rows."""
+    rows = mask.sum(axis=1).astype(np.float32)
+    if not rows.any():
+        return None
+    # A thin-stroked serif (AR PL UMing) at 23 px has rows crossed only by its 1 px verticals,
+    # below the floor for three rows: bridged (wide_gap), or the glyphs measure at their top
+    # half.
+    return _largest_run(
+        rows,
+        floor=max(1.0, 0.06 * float(rows.max())),
+        max_gap=max(1, box_h // 12),
+        wide_gap=max(1, box_h // 8),
+    )
+
+
+# An icon drawn before (or after) a label in the text's colour (ⓘ, a house, a robot's head) is
+# as tall as the label's plate allows, 1.6-2x its glyphs on the labels we looked at; a glyph of
+# the line is at most about 1.3x another (件 beside digits, a bracket beside CJK).
+_ICON_HEIGHT = 1.5
+# Column gap, as a share of the box's height, that parts an icon from the label's first glyph:
+# a glyph's own strokes and the tracking between glyphs leave narrower gaps.
+_ICON_GAP = 0.12
+# Inked columns, over its height, of what is left beside an icon: a label's line.
+_ICON_REST_WIDTH = 1.8
+
+
+def _without_end_icon(mask: np.ndarray, box_h: int) -> np.ndarray:
+    """``mask`` without an icon at either end of the line: a group of columns apart from the
+    rest, about as wide as it is tall, and much taller than the rest's ink. The icon is not
+    text, and its height is not the glyphs': a 10 px label with a 19 px ⓘ before it measured
+    as 19 px glyphs, legible."""
+    inked = np.flatnonzero(mask.any(axis=0))
+    if inked.size == 0:
+        return mask
+    gaps = np.flatnonzero(np.diff(inked) > max(2, round(_ICON_GAP * box_h)))
+    if gaps.size == 0:
+        return mask
+    starts = np.concatenate(([inked[0]], inked[gaps + 1]))
+    ends = np.concatenate((inked[gaps], [inked[-1]]))
+    out = mask
+    for i in (0, len(starts) - 1):
+        x0, x1 = int(starts[i]), int(ends[i]) + 1
+        rows = np.flatnonzero(mask[:, x0:x1].any(axis=1))
+        icon_h = int(rows[-1] - rows[0] + 1)
+        if x1 - x0 > 1.5 * icon_h:
+            continue
+        rest = out.copy()
+        rest[:, x0:x1] = False
+        # The rest's whole extent, not its densest band: a thin serif's band may be a
+        # fraction of its glyphs.
+        others = np.flatnonzero(rest.any(axis=1))
+        if others.size == 0:
+            continue
+        top, bottom = int(others[0]), int(others[-1])
+        # What is left must read as a line of its own: at least as wide as the icon and wider
+        # than a glyph or two (广告 beside AD is as square and as much taller than AD as an
+        # icon; a price's last digit beside its decimal point is taller still).
+        rest_w = int(np.count_nonzero(rest.any(axis=0)))
+        if (
+            icon_h >= _ICON_HEIGHT * (bottom - top + 1)
+            and rows[0] <= top + 1
+            and rows[-1] >= bottom - 1
+            and rest_w >= x1 - x0
+            and rest_w >= _ICON_REST_WIDTH * (bottom - top + 1)
+        ):
+            out = rest
+    return out
+
+
 def _measure_mask(
     crop: np.ndarray, b: Box, mask: np.ndarray, resp: np.ndarray, polarity: int
 ) -> TextMeasure | None:
@@ -331,16 +401,8 @@ def _measure_mask(
     mask = keep[labels]
     if mask.sum() < 6:
         return None
-    rows = mask.sum(axis=1).astype(np.float32)
-    # A thin-stroked serif (AR PL UMing) at 23 px has rows crossed only by its 1 px verticals,
-    # below the floor for three rows: bridged (wide_gap), or the glyphs measure at their top
-    # half.
-    run = _largest_run(
-        rows,
-        floor=max(1.0, 0.06 * float(rows.max())),
-        max_gap=max(1, b.h // 12),
-        wide_gap=max(1, b.h // 8),
-    )
+    mask = _without_end_icon(mask, b.h)
+    run = _ink_rows(mask, b.h)
     if run is None:
         return None
     cols = np.flatnonzero(mask[run[0] : run[1] + 1].any(axis=0))

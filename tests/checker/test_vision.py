@@ -273,3 +273,74 @@ def test_a_box_tighter_than_its_glyphs_is_measured_in_a_grown_one() -> None:
     assert m is not None and m.polarity == 1
     assert m.glyph_px == pytest.approx(22, abs=2)
     assert m.contrast > 7
+
+
+@pytest.mark.parametrize("icon_after", [False, True])
+def test_an_icon_beside_a_small_label_is_not_its_glyph_height(icon_after: bool) -> None:
+    """An ⓘ drawn in the text's colour beside a 12 px 此为广告, twice its glyphs' height, on a
+    dark plate. The icon is not text: measured with it, the label's glyphs were the icon's
+    height, and a label too small to read passed as legible."""
+    from PIL import ImageDraw
+
+    img = studio_background(400, 120)
+    d = ImageDraw.Draw(img)
+    d.rounded_rectangle((40, 30, 180, 80), radius=8, fill=(30, 30, 30))
+    at = (78 if not icon_after else 52, 48)
+    x, _y, w, h = draw_label(img, at, "此为广告", 12, (240, 240, 240))
+    cx = 58 if not icon_after else x + w + 18
+    d.ellipse((cx - 11, 43, cx + 11, 65), outline=(240, 240, 240), width=2)
+    d.line((cx, 48, cx, 60), fill=(240, 240, 240), width=2)
+    frame = to_bgr(img)
+    left, right = min(cx - 11, x), max(cx + 11, x + w)
+    m = measure_text(frame, Box(left - 5, 39, right - left + 10, 31))
+    assert m is not None and m.ink_box is not None
+    assert m.glyph_px == pytest.approx(h, abs=2)
+    # The ink box is the label's, not the icon's.
+    assert m.ink_box.x >= x - 2 and m.ink_box.x2 <= x + w + 2
+
+
+def test_a_glyph_beside_taller_digits_is_kept() -> None:
+    """件 after ¥39.9/ is about 1.3x the digits' height: a glyph of the line, not an icon."""
+    img = studio_background(400, 120)
+    x, y, w, h = draw_label(img, (60, 40), "¥39.9/件", 24, (255, 255, 255), (200, 40, 40))
+    m = measure_text(to_bgr(img), Box(x - 8, y - 8, w + 16, h + 16))
+    assert m is not None and m.ink_box is not None
+    assert m.glyph_px == pytest.approx(h, abs=2) and m.ink_box.w >= w - 3
+
+
+@pytest.mark.parametrize(
+    ("index", "box", "glyph_px"),
+    [
+        (18, Box(948, 42, 52, 22), 8),  # ⓘ 广告 AD, 8 px: ⓘ is 15 px
+        (52, Box(987, 303, 87, 31), 11),  # a robot's head before 此为广告, 11 px: the head is 22
+    ],
+)
+def test_icons_before_generated_labels_are_not_measured(
+    index: int, box: Box, glyph_px: int
+) -> None:
+    """Two outlined labels of our generator's seed 291 with an icon before them, through
+    H.264; the detector's boxes on those frames."""
+    frame, rec = generated_frame(291, index)
+    assert rec["elements"]["ad_label"]["glyph_px"] == glyph_px
+    m = measure_text(frame, box)
+    assert m is not None and m.glyph_px <= glyph_px + 1
+
+
+@pytest.mark.parametrize("text", ["广告 AD", ".9", "¥59 ·"])
+def test_a_glyph_taller_than_the_rest_of_a_short_line_is_no_icon(text: str) -> None:
+    """广告 is as square as an icon and half as tall again as AD after it; a 9 is five times
+    its decimal point; a dot after a price is a speck. What is left without them is no line
+    of its own, so they are the line's glyphs and its height is theirs."""
+    img = studio_background(400, 120)
+    x, y, w, h = draw_label(img, (60, 40), text, 16, (250, 250, 250), (30, 30, 30))
+    m = measure_text(to_bgr(img), Box(x - 6, y - 6, w + 12, h + 12))
+    assert m is not None and m.ink_box is not None
+    assert m.glyph_px == pytest.approx(h, abs=2)
+
+
+def test_a_label_beside_latin_letters_keeps_its_height_on_a_generated_frame() -> None:
+    """Seed 291 frame 23: 广告AD at 13 px, 广告 one group of ink beside a shorter AD."""
+    frame, rec = generated_frame(291, 22)
+    assert rec["elements"]["ad_label"]["glyph_px"] >= 12
+    m = measure_text(frame, Box(1143, 70, 51, 22))
+    assert m is not None and m.glyph_px >= 12
