@@ -52,6 +52,9 @@ class ElementRule:
     # A line that matches but whose named part stops short ("经营者：上海锦" of 上海锦绣科技有限
     # 公司): the rest of it is hidden, so it is a fragment, not the element.
     cut_short: tuple[re.Pattern[str], ...] = ()
+    # A line that starts a label and stops where a cover begins (本场主播为 of 本场主播为AI数字
+    # 人): no phrase matches it, but what it says is that the label's end is hidden.
+    heads: tuple[re.Pattern[str], ...] = ()
     # Words a damaged copy of the element is recognised by (spotting.py) that do not satisfy
     # it on their own: a price's word (到手价) says a price stands there, not what it is.
     spot: tuple[str, ...] = ()
@@ -313,7 +316,7 @@ class _Parser:
         if not isinstance(table, dict):
             raise self.fail(where, "must be a table")
         self.keys(table, where, {"rule", "article", "text"},
-                  {"phrases", "patterns", "exclude", "insufficient", "cut_short", "spot"})
+                  {"phrases", "patterns", "exclude", "insufficient", "cut_short", "heads", "spot"})
         phrases = tuple(normalize(p) for p in self.strings(table, "phrases", where))
         regexes = self.regexes(table, "patterns", where)
         if not phrases and not regexes:
@@ -333,6 +336,7 @@ class _Parser:
             fragments=_fragments(phrases),
             gapped=_gapped(phrases),
             cut_short=self.regexes(table, "cut_short", where),
+            heads=self.regexes(table, "heads", where),
             spot=tuple(normalize(p) for p in self.strings(table, "spot", where)),
         )
 

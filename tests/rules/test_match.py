@@ -495,6 +495,28 @@ def test_a_price_word_with_one_bare_digit_lost_the_rest(text: str, cut: bool) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("本场主播为", True),  # 本场主播为AI数字人 with AI数字人 under a sticker
+        ("该主播为", True),
+        ("该主播为人工智", True),
+        ("本场主播为A", True),
+        ("本场主播为AI数字人", False),  # whole: a disclosure
+        ("主播为什么不说话", None),  # a sentence that goes on is no label
+        ("本场主播", None),  # a caption as often as a label
+    ],
+)
+def test_a_sentence_that_stops_at_what_the_host_is_lost_its_end(
+    text: str, fragment: bool | None
+) -> None:
+    m = match_element(text).get("ai_disclosure")
+    if fragment is None:
+        assert m is None
+    else:
+        assert m is not None and (m.fragment, m.full) == (fragment, not fragment)
+
+
+@pytest.mark.parametrize(
     ("text", "cut"),
     [
         ("¥29.", True),  # ¥29.9/件 with 9/件 under a star
