@@ -426,6 +426,37 @@ def _end_glyphs(pack: RulePack) -> dict[str, dict[str, str]]:
     return out
 
 
+def _end_pairs(pack: RulePack) -> dict[str, dict[tuple[str, str], tuple[int, ...]]]:
+    """Per element, the (first, last) CJK glyphs of its phrases of three or more characters,
+    with how many characters stand between them, for pairs no other element's phrase has."""
+    out: dict[str, dict[tuple[str, str], set[int]]] = {}
+    owners: dict[tuple[str, str], set[str]] = {}
+    for name, rule in pack.elements.items():
+        if name == "price":
+            continue
+        pairs = out.setdefault(name, {})
+        for p in rule.phrases:
+            if len(p) >= 3 and has_cjk(p[0]) and has_cjk(p[-1]):
+                pairs.setdefault((p[0], p[-1]), set()).add(len(p) - 2)
+                owners.setdefault((p[0], p[-1]), set()).add(name)
+    return {
+        name: {k: tuple(sorted(v)) for k, v in pairs.items() if len(owners[k]) == 1}
+        for name, pairs in out.items()
+    }
+
+
+def _glyph_ink(measure: TextMeasure, box: Box) -> Box | None:
+    """The ink of a lone glyph, when it fills its box as a glyph does (half its height or
+    more); None when what measured is a shadow's rim or a counter."""
+    ink = measure.ink_box
+    return ink if ink is not None and ink.h >= 0.5 * box.h else None
+
+
+# Where the last glyph of a phrase may stand from its first, in glyph heights beyond the
+# glyphs hidden between them: the tracking of a widely set label, and a glyph's side bearings.
+_PAIR_SLACK = (-0.5, 1.5)
+
+
 def in_zones(box: Box, zones: tuple[Zone, ...], width: int, height: int) -> bool:
     """Whether the text's centre lies in one of the zones the studio drew for it.
 
@@ -453,6 +484,7 @@ class ElementJudge:
         self.profile = profile
         self.pack = pack
         self._end_glyphs = _end_glyphs(pack)
+        self._end_pairs = _end_pairs(pack)
         price = pack.elements.get("price")
         # First glyphs of the words a price tag is spotted by (到手价, 券后价, 秒杀价…).
         self._price_heads = frozenset(normalize(w)[:1] for w in (price.spot if price else ()))
@@ -519,6 +551,12 @@ class ElementJudge:
                 or (element == "price" and self._split_price(image, li, room))
             )
         if best is None:
+            best = _best(
+                self._judge_damaged(element, image, line)
+                for li in room
+                if (line := self._end_pair(element, image, li, room)) is not None
+            )
+        if best is None:
             return self._missing(element, room)
         return best
 
@@ -581,6 +619,54 @@ class ElementJudge:
         return (
             shares[side] >= _HIDDEN_REST and shares[side] - shares[other] >= _HIDDEN_REST_MARGIN
         )
+
+    def _end_pair(
+        self, element: str, image: np.ndarray, li: LineInfo, room: list[LineInfo]
+    ) -> OcrLine | None:
+        """Whether ``li`` is the first glyph of one of ``element``'s phrases and its last glyph
+        stands alone on its row to the right, as far off as the glyphs between would need, in
+        the same colour: 营 | 照 of 营业执照 with a disc over 业执.
+
+        Each glyph alone may start or end another element's phrase too (商 starts 商业广告 and
+        商家信息), but the two together, spaced for the glyphs between, name one phrase; had
+        those glyphs shown, the detector would have read them. Returns the glyph whose ink
+        fills its box, to judge the label by.
+        """
+        pairs = self._end_pairs.get(element)
+        head = normalize(li.line.text).strip(FRAME_PUNCT)
+        if not pairs or len(head) != 1:
+            return None
+        b = li.line.box
+        mine: TextMeasure | None = None
+        for other in room:
+            tail = normalize(other.line.text).strip(FRAME_PUNCT)
+            hidden = pairs.get((head, tail)) if len(tail) == 1 else None
+            ob = other.line.box
+            if hidden is None or other is li or ob.cx <= b.cx:
+                continue
+            overlap = min(b.y2, ob.y2) - max(b.y, ob.y)
+            if overlap < 0.6 * min(b.h, ob.h) or not 0.67 <= ob.h / max(1, b.h) <= 1.5:
+                continue
+            mine = mine or measure_text(image, b)
+            theirs = measure_text(image, ob)
+            if mine is None or theirs is None:
+                continue
+            # A lone glyph's box can be tight enough that its shadow or counters measure as
+            # its strokes: the glyph whose ink fills its box says which colour is the text.
+            h_ink, t_ink = _glyph_ink(mine, b), _glyph_ink(theirs, ob)
+            if h_ink is None and t_ink is None:
+                continue
+            text_h = mine.text_bgr if h_ink is not None else mine.ground_bgr
+            text_t = theirs.text_bgr if t_ink is not None else theirs.ground_bgr
+            if _colour_distance(text_h, text_t) > 40:
+                continue
+            g = max(x.h for x in (h_ink, t_ink) if x is not None)
+            x2 = h_ink.x2 if h_ink is not None else b.x2
+            x1 = t_ink.x if t_ink is not None else ob.x
+            space = (x1 - x2) / max(1, g)
+            if any(k + _PAIR_SLACK[0] <= space <= k + _PAIR_SLACK[1] for k in hidden):
+                return li.line if h_ink is not None else other.line
+        return None
 
     def _split_price(self, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
         """Whether ``li`` is the first glyph of a price word and a bare number stands on its row

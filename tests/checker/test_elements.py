@@ -519,3 +519,45 @@ def test_a_strip_of_cjk_glyphs_is_their_top_or_bottom(
     m = TextMeasure(float(ink_h), 8.0, Box(100, 100, ink_w, ink_h), 1, (255, 255, 255),
                     (30, 30, 30), 8.0)
     assert _glyph_strip(text, m) is strip
+
+
+@pytest.mark.parametrize(
+    ("tail_at", "disc", "status"),
+    [
+        (2.0, True, "occluded"),  # 营 | 照 two glyphs apart: 业执 under the disc
+        (2.0, False, "occluded"),  # what hides them need not show: they would have been read
+        (4.5, False, "missing"),  # too far apart for the two glyphs between
+    ],
+)
+def test_the_first_and_last_glyphs_of_a_label_spaced_for_its_middle_are_it(
+    tail_at: float, disc: bool, status: str
+) -> None:
+    """营业执照 with a disc over 业执: OCR reads 营 and 照 apart. A lone glyph is little to go
+    on, but its phrase's last glyph on the row, as far off as the two glyphs between need, is
+    the label with its middle hidden."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=11)
+    size = 44
+    x, y, w, h = draw_label(img, (300, 300), "营", size, (255, 255, 255))
+    tx = x + round((1 + tail_at) * size)
+    draw_label(img, (tx, 300), "照", size, (255, 255, 255))
+    if disc:
+        d = ImageDraw.Draw(img)
+        cx, r = (x + size + tx) // 2, round(0.45 * tail_at * size)
+        d.ellipse((cx - r, y + h // 2 - r, cx + r, y + h // 2 + r), fill=(240, 150, 190))
+    lines = [
+        OcrLine("营", Box(x - 6, y - 8, size + 8, h + 16), 0.99),
+        OcrLine("照", Box(tx - 6, y - 8, size + 8, h + 16), 0.99),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "merchant_info", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status == status, f.reason
