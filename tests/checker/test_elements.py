@@ -545,7 +545,7 @@ def test_the_first_and_last_glyphs_of_a_label_spaced_for_its_middle_are_it(
 
     img = studio_background(1280, 720, seed=11)
     size = 44
-    x, y, w, h = draw_label(img, (300, 300), "营", size, (255, 255, 255))
+    x, y, _w, h = draw_label(img, (300, 300), "营", size, (255, 255, 255))
     tx = x + round((1 + tail_at) * size)
     draw_label(img, (tx, 300), "照", size, (255, 255, 255))
     if disc:
