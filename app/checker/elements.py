@@ -299,6 +299,11 @@ def _gap(
     return near.mean(axis=0) < 0.3, lab, g
 
 
+# Lightness interquartile range (CIELAB L, 0-255) of a gap one object fills: a disc with a
+# white rim and a highlight spreads its lightness (std 61) but half its pixels are its body.
+_ONE_OBJECT_IQR = 20.0
+
+
 def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
     """Whether something other than the text's ground fills the gap between two text pieces,
     from the end of one to the start of the other, as a sticker drawn over the middle of a
@@ -310,7 +315,9 @@ def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right:
     edge = max(2, round(0.3 * g))
     # A sticker or a disc is one object; a busy stretch of picture between two overlays is
     # not (its lightness spread is 2-8x a sticker's on the frames we measured).
-    flat = float(lab[..., 0].std()) <= 30.0
+    lightness = lab[..., 0]
+    q1, q3 = np.percentile(lightness, (25, 75))
+    flat = float(lightness.std()) <= 30.0 or float(q3 - q1) <= _ONE_OBJECT_IQR
     if not flat or foreign.mean() < 0.7:
         return False
     if foreign[:edge].any() and foreign[-edge:].any():

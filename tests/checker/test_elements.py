@@ -561,3 +561,47 @@ def test_the_first_and_last_glyphs_of_a_label_spaced_for_its_middle_are_it(
         "merchant_info", to_bgr(img), classify_lines(lines, pack)
     )
     assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(("cover", "status"), [("disc", "occluded"), ("photo", "ok")])
+def test_a_rimmed_disc_between_two_pieces_of_a_line_is_one_cover(cover: str, status: str):
+    """本场主 | 数字人 of 本场主播为AI数字人, a disc with a white rim and a highlight over 播为AI.
+    Rim and highlight spread its lightness as a busy picture's is spread, but half the gap is
+    the disc's body. A photo tile of noise between the same two pieces is picture between two
+    overlays: 数字人 stands as a label of its own."""
+    from PIL import Image, ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=5)
+    size = 40
+    x, y, w, h = draw_label(img, (200, 300), "本场主播为AI数字人", size, (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    head = d.textbbox((200, 300), "本场主", font=font(size))
+    tail_x = d.textbbox((200, 300), "本场主播为AI", font=font(size))[2] + 2
+    tail_w = x + w - tail_x
+    x1, x2 = head[2] + 2, tail_x - 2
+    if cover == "disc":
+        cx, r = (x1 + x2) // 2, (x2 - x1) // 2 - 2
+        cy = y + h // 2
+        d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(255, 255, 255))
+        d.ellipse((cx - r + 7, cy - r + 7, cx + r - 7, cy + r - 7), fill=(150, 20, 40))
+        d.ellipse((cx - r // 2 - 6, cy - r // 2 - 6, cx - r // 2 + 6, cy - r // 2 + 6),
+                  fill=(250, 250, 250))
+    else:
+        rng = np.random.default_rng(3)
+        noise = rng.integers(0, 256, (h + 40, x2 - x1, 3), dtype=np.uint8)
+        img.paste(Image.fromarray(noise), (x1, y - 20))
+    lines = [
+        OcrLine("本场主", Box(x - 8, y - 8, head[2] - x + 16, h + 16), 0.99),
+        OcrLine("数字人", Box(tail_x - 8, y - 8, tail_w + 16, h + 16), 0.99),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ai_disclosure", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status == status, f.reason
