@@ -495,6 +495,20 @@ def test_a_price_word_with_one_bare_digit_lost_the_rest(text: str, cut: bool) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        ("内容由A生成", True),  # 内容由AI生成 with its thin I lost
+        ("内容由AI生成", True),
+        ("A生成", None),  # too little to say it reads AI生成
+        ("内容", None),  # a word of its own
+    ],
+)
+def test_the_platform_label_with_its_i_lost_is_a_disclosure(text: str, full: bool | None):
+    m = match_element(text).get("ai_disclosure")
+    assert (m is not None and m.full) if full else m is None
+
+
+@pytest.mark.parametrize(
     ("text", "fragment"),
     [
         ("本场主播为", True),  # 本场主播为AI数字人 with AI数字人 under a sticker
