@@ -70,7 +70,8 @@ _TRUNCATED_PRICE_WORD = re.compile(
     r"^(?:价\s*[:：¥￥\d]|(?:后|播|杀|手|动|购|惠)价|介\s*[¥￥\d]|(?:后|播|杀|手)\s*[¥￥])"
 )
 # The same with the cover's edge through a glyph: 价 cut down its left side keeps 介 ("介¥29.9"
-# of 秒杀价 ¥29.9, "介29.9元" of 到手价 29.9元), and 件 cut down its right keeps its 亻, read as 1 or 11 ("¥98/11" of ¥98/件).
+# of 秒杀价 ¥29.9, "介29.9元" of 到手价 29.9元), and 件 cut down its right keeps its 亻, read
+# as 1 or 11 ("¥98/11" of ¥98/件).
 _CUT_UNIT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?\s*/\s*[1lI|]{1,2}$")
 
 # A price word with one of its glyphs read as another (券后位￥128, 到于价65元), its number
