@@ -305,6 +305,7 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
     if not norm:
         return out
     bare = norm.strip(FRAME_PUNCT)
+    trimmed = _without_trailing_symbols(norm)
     mapped = None
     for name, rule in p.elements.items():
         span: tuple[int, int] | None
@@ -323,8 +324,7 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
             # its bracket: its glyphs are the label's own size.
             gapped = bare in rule.gapped or _unclosed(norm, span)
             if (
-                any(c.search(norm) or c.search(_without_trailing_symbols(norm))
-                    for c in rule.cut_short)
+                any(c.search(norm) or c.search(trimmed) for c in rule.cut_short)
                 or (bare in rule.fragments and len(bare) > span[1] - span[0])
                 or gapped
                 or (name == "price" and _LEADING_ZERO.search(norm, *span) is not None)
