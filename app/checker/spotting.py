@@ -161,15 +161,16 @@ def _is_candidate(li: LineInfo) -> bool:
     return _LINE_CHARS[0] <= len(bare) <= _LINE_CHARS[1] and has_cjk(bare)
 
 
-# Nats per character. A line one character off a banned spelling is confirmed only when the
-# recogniser gives the spelling, on average, over a third of the probability of its own
+# Nats per character. A line one or two characters off a banned spelling is confirmed only when
+# the recogniser gives the spelling, on average, over a third of the probability of its own
 # reading: 全网量低价 scores -0.13 for 全网最低价, and a line that truly differs (全网第二 for
-# 全网第一) has its differing glyph read with near certainty, far below this.
+# 全网第一, 全网热卖 for 全网断货) has its differing glyphs read with near certainty, far below
+# this.
 TERM_MIN_SCORE = -1.0
 
 
 class TermSpotter:
-    """Banned terms OCR misread by one glyph, confirmed by the recogniser."""
+    """Banned terms OCR misread by a glyph or two, confirmed by the recogniser."""
 
     def __init__(self, engine: OcrEngine, pack: RulePack) -> None:
         self._scorer = engine if isinstance(engine, PhraseScorer) else None

@@ -107,25 +107,52 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 # 最住, 神药 of 神器) to be offered as near misses at all.
 NEAR_MISS_MIN_CHARS = 4
 
+# Spellings this long may be offered with two characters misread: a stroke-heavy pair under
+# H.264 and a busy picture (包治 of 包治百病 read 色滋). Two of four is a guess the recogniser
+# must back; TermSpotter asks it for the spelling itself, and a line that truly reads otherwise
+# (全网两高价) has its glyphs read with near certainty, far below the spelling.
+NEAR_MISS_TWO_CHARS = 4
+
 
 @dataclass(frozen=True, slots=True)
 class NearMiss:
-    """A line that shows a banned spelling but for one character: what OCR makes of the term
-    when it misreads one glyph (全网量低价 for 全网最低价). Only a hint: the checker reports it
-    when the recogniser confirms the spelling (spotting.py)."""
+    """A line that shows a banned spelling but for one or two characters: what OCR makes of
+    the term when it misreads a glyph (全网量低价 for 全网最低价). Only a hint: the checker
+    reports it when the recogniser confirms the spelling (spotting.py)."""
 
     term: TermRule
-    spelling: str  # the literal spelling, normalised, that the line misses by one character
+    spelling: str  # the literal spelling, normalised, that the line misses
     span: tuple[int, int]  # in the original line
+    misses: int = 1  # characters of the spelling the line shows otherwise
 
 
 _NEAR_CACHE: dict[tuple[int, str], tuple[NearMiss, ...]] = {}
 
 
+def _closest(norm: str, spelling: str) -> tuple[int, int] | None:
+    """(misses, start) of the window of ``norm`` closest to ``spelling`` with one or, for a
+    long enough spelling, two characters different; the earliest of the closest."""
+    n = len(spelling)
+    allowed = 2 if n >= NEAR_MISS_TWO_CHARS else 1
+    best: tuple[int, int] | None = None
+    for i in range(len(norm) - n + 1):
+        misses = 0
+        for a, b in zip(norm[i : i + n], spelling, strict=True):
+            if a != b:
+                misses += 1
+                if misses > allowed:
+                    break
+        if 1 <= misses <= allowed and (best is None or misses < best[0]):
+            best = (misses, i)
+            if misses == 1:
+                break
+    return best
+
+
 def near_banned(text: str, pack: RulePack | None = None) -> tuple[NearMiss, ...]:
-    """Banned spellings of four or more characters the line shows with exactly one character
-    different, for a line with no banned term in it. Cached per line text (lines repeat for
-    hours in a live room)."""
+    """Banned spellings of four or more characters the line shows with one or two characters
+    different, for a line with no banned term in it: per term its closest spelling, the
+    closest terms first. Cached per line text (lines repeat for hours in a live room)."""
     p = _pack(pack)
     key = (id(p), text)
     hit = _NEAR_CACHE.get(key)
@@ -136,20 +163,18 @@ def near_banned(text: str, pack: RulePack | None = None) -> tuple[NearMiss, ...]
     if len(norm) >= NEAR_MISS_MIN_CHARS and not find_banned(text, p):
         mapped = None
         for term in p.banned:
+            best: tuple[int, int, str] | None = None
             for w in term.literals:
-                n = len(w)
-                if n < NEAR_MISS_MIN_CHARS:
+                if len(w) < NEAR_MISS_MIN_CHARS:
                     continue
-                for i in range(len(norm) - n + 1):
-                    if norm[i] != w[0] and norm[i + 1] != w[1]:
-                        continue  # two misses already in the first two characters
-                    if sum(a != b for a, b in zip(norm[i : i + n], w, strict=True)) == 1:
-                        mapped = mapped or normalize_with_map(text)
-                        found.append(NearMiss(term, w, mapped.original_span(i, i + n)))
-                        break
-                else:
-                    continue
-                break
+                close = _closest(norm, w)
+                if close is not None and (best is None or close[0] < best[0]):
+                    best = (*close, w)
+            if best is not None:
+                misses, i, w = best
+                mapped = mapped or normalize_with_map(text)
+                found.append(NearMiss(term, w, mapped.original_span(i, i + len(w)), misses))
+        found.sort(key=lambda nm: nm.misses)
     if len(_NEAR_CACHE) >= 4096:
         _NEAR_CACHE.clear()
     out = _NEAR_CACHE[key] = tuple(found)
