@@ -606,3 +606,62 @@ def test_a_rimmed_disc_between_two_pieces_of_a_line_is_one_cover(cover: str, sta
         "ai_disclosure", to_bgr(img), classify_lines(lines, pack)
     )
     assert f.status == status, f.reason
+
+
+def test_a_star_against_a_captions_glyph_still_leaves_the_gap_covered() -> None:
+    """到手价 ¥39, a shadowed caption on a photo (a generated 1080x1920 frame, H.264), a star
+    over 价 whose point touches 手. The star and 手's strokes are one shape running to the
+    edge of 到手's box, which the measure drops as ground: 到手 measured as 到 alone, the gap
+    to ¥39 started inside 手, and its strokes made the star look like busy picture."""
+    from pathlib import Path
+
+    import cv2
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+
+    crop = cv2.imread(str(Path(__file__).parent / "data" / "star_against_caption_price.png"))
+    frame = np.zeros((1920, 1080, 3), np.uint8)
+    frame[404:524, 291:571] = crop
+    lines = [OcrLine("到手", Box(321, 434, 98, 61), 0.9997),
+             OcrLine("¥39", Box(449, 441, 82, 49), 0.99)]
+    pack = load_rule_pack()
+    finding = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", frame, classify_lines(lines, pack)
+    )
+    assert finding.status == "occluded", finding.reason
+
+
+def test_two_outlined_captions_apart_on_a_row_stay_two() -> None:
+    """到手 and ¥39 outlined on the picture, nothing between them but the picture: carrying a
+    piece's ink to its box's edge must not make their gap a cover."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import font, studio_background, to_bgr
+
+    img = studio_background(1080, 1920, seed=9)
+    d = ImageDraw.Draw(img)
+    size, x, y = 40, 320, 440
+    f = font(size)
+    text = "到手    ¥39"
+    d.text((x, y), text, font=f, fill=(255, 255, 255), stroke_width=3, stroke_fill=(0, 0, 0))
+    word = d.textbbox((x, y), "到手", font=f, stroke_width=3)
+    whole = d.textbbox((x, y), text, font=f, stroke_width=3)
+    num = d.textbbox((x, y), text[: text.index("¥")], font=f, stroke_width=3)[2]
+    lines = [
+        OcrLine("到手", Box(word[0] - 10, word[1] - 10, word[2] - word[0] + 24,
+                           word[3] - word[1] + 20), 0.99),
+        OcrLine("¥39", Box(num - 4, whole[1] - 8, whole[2] - num + 12, whole[3] - whole[1] + 16),
+                0.99),
+    ]
+    pack = load_rule_pack()
+    finding = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert finding.status == "ok", finding.reason
