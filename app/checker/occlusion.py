@@ -6,7 +6,8 @@ Three kinds of evidence, all cheap:
 - the label sits on a plate (a pill or box of one colour) and a foreign region — not plate, not
   text — cuts into the plate across the text's extent, or cuts the glyphs off along their top
   or bottom edge (the plate pads them on one side and not at all on the other). A sticker, a
-  product card or a hand is exactly that;
+  product card or a hand is exactly that. One that stands against the text's end with the same
+  plate showing again beyond it hides the rest of the line (数字人 | disc | pill's end);
 - plain text on a photo has no plate, but a card slid across the top or bottom of its glyphs
   leaves a straight edge that runs on beside the text exactly on the ink's first or last row.
 Otherwise only the first kind applies (the checker also reads a line a sticker splits in two).
@@ -130,7 +131,156 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
     inner = colcov[int(0.04 * len(colcov)) : max(1, int(0.96 * len(colcov)))]
     covered_px = float((inner > 0.4).sum())
     extent = max(1.0, float(max(ink.w, (px2 - px1) * 0.85)))
-    return PlateCover(min(1.0, covered_px / extent), cut)
+    fraction = covered_px / extent
+    end = _cover_at_end(image, measure)
+    if end:
+        fraction = max(fraction, end / (ink.w + end))
+    return PlateCover(min(1.0, fraction), cut)
+
+
+# A plate pads its text by a fraction of a glyph (half a glyph on the labels we generate, a
+# third at the tightest); a cover with less plate than this between it and the text's end
+# stands where more of the text would.
+_END_TOUCH = 0.3
+_END_MIN_WIDTH = 0.6
+# How far past the cover the plate must show again, and how closely its top and bottom edges
+# must match the plate's beside the text (glyph heights).
+_END_PLATE_AGAIN = 1.2
+_END_EDGE_SLACK = 0.25
+# How far past the text's end to look: a disc over two glyphs with its rim is 2.5 glyphs wide.
+_END_REACH = 4.0
+
+
+def _plate_rows(plate: np.ndarray, top: int, bottom: int, g: int) -> tuple[int, int] | None:
+    """The rows a plate spans round the text rows ``top``..``bottom`` of ``plate`` (a column
+    mask cut to some columns): where it stops above and below, or None if it runs on past a
+    glyph and a half either way (the picture, not a plate) or is not there at all."""
+    rows = plate.mean(axis=1) >= 0.5
+    up, down = top - 1, bottom
+    while up >= 0 and rows[up]:
+        up -= 1
+    while down < len(rows) and rows[down]:
+        down += 1
+    if up < 0 or down >= len(rows) or top - up < 2 or down - bottom < 2:
+        return None
+    return up + 1, down
+
+
+def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
+    """Width of a cover against one end of the text with its plate beyond it, or 0.
+
+    The flood that finds the plate stops at such a cover, so the plate seems to end where the
+    text does and the cover lies outside the span plate_coverage measures: 数字人 | disc |
+    the pill's end, of 数字人直播. On the text's rows, per column, the cover is solid and
+    foreign (neither plate nor text); it has less than a third of a glyph of plate between it
+    and the ink (a text-coloured rim or a glyph's cut strokes may be), is over half a glyph
+    wide, and reaches past the plate's top or bottom edge, as a sticker drawn over the label
+    does (an icon printed on the plate stays inside it). Past it the same plate shows again,
+    its top and bottom edges where they are beside the text: a picture that happens to match
+    the plate's colour does not end on the plate's rows.
+    """
+    ink = measure.ink_box
+    if ink is None:
+        return 0.0
+    g = max(4, ink.h)
+    h_img, w_img = image.shape[:2]
+    y1, y2 = ink.y - round(1.5 * g), ink.y2 + round(1.5 * g)
+    if y1 < 0 or y2 > h_img:
+        return 0.0
+    top, bottom = ink.y - y1, ink.y2 - y1
+    ground = lab_of(measure.ground_bgr)
+    text = lab_of(measure.text_bgr)
+    rim = max(2, round(g / 12))
+    k = np.ones((max(3, round(g / 4)),) * 2, np.uint8)
+    reach = round(_END_REACH * g)
+    # The plate's edges above and below the glyphs.
+    beside = cv2.cvtColor(np.ascontiguousarray(image[y1:y2, ink.x : ink.x2]), cv2.COLOR_BGR2LAB)
+    near = _plate_rows(np.abs(beside.astype(np.int16) - ground).sum(axis=2) < 30, top, bottom, g)
+    if near is None:
+        return 0.0
+    for toward_right in (True, False):
+        x1, x2 = (ink.x2, ink.x2 + reach) if toward_right else (ink.x - reach, ink.x)
+        x1, x2 = max(0, x1), min(w_img, x2)
+        if x2 - x1 < _END_MIN_WIDTH * g:
+            continue
+        lab = cv2.cvtColor(np.ascontiguousarray(image[y1:y2, x1:x2]), cv2.COLOR_BGR2LAB)
+        lab = lab.astype(np.int16)
+        plate = np.abs(lab - ground).sum(axis=2) < 30
+        strokes = cv2.dilate(
+            (np.abs(lab - text).sum(axis=2) < 45).astype(np.uint8), np.ones((2 * rim + 1,) * 2)
+        ) > 0
+        solid = cv2.morphologyEx((~plate & ~strokes).astype(np.uint8), cv2.MORPH_OPEN, k) > 0
+        if not toward_right:
+            plate, solid = plate[:, ::-1], solid[:, ::-1]
+        foreign_col = solid[top:bottom].mean(axis=0) >= 0.6
+        plate_col = plate[top:bottom].mean(axis=0) >= 0.6
+        hits = np.flatnonzero(foreign_col)
+        if hits.size == 0:
+            continue
+        first = int(hits[0])
+        if plate_col[:first].sum() > _END_TOUCH * g:
+            continue  # the plate's padding: the text ends there
+        last = first
+        while last < len(foreign_col) and foreign_col[last]:
+            last += 1
+        if last - first < _END_MIN_WIDTH * g:
+            continue
+        # Over the plate's edge: the cover's columns hold it above or below the plate's rows.
+        cover = solid[:, first:last]
+        if not (cover[: near[0]].any() or cover[near[1] :].any()):
+            continue
+        again = np.flatnonzero(plate_col[last : last + round(_END_PLATE_AGAIN * g)])
+        if again.size < 2:
+            continue
+        far = _plate_rows(plate[:, last + again[0] : last + again[-1] + 1], top, bottom, g)
+        slack = _END_EDGE_SLACK * g
+        if far is not None and abs(far[0] - near[0]) <= slack and abs(far[1] - near[1]) <= slack:
+            return float(last - first)
+    return 0.0
+    g = max(4, ink.h)
+    w_img = image.shape[1]
+    ground = lab_of(measure.ground_bgr)
+    text = lab_of(measure.text_bgr)
+    rim = max(2, round(g / 12))
+    k = np.ones((max(3, round(g / 4)),) * 2, np.uint8)
+    reach = round(_END_REACH * g)
+    # The plate's edges above and below the glyphs.
+    beside = cv2.cvtColor(np.ascontiguousarray(image[y1:y2, ink.x : ink.x2]), cv2.COLOR_BGR2LAB)
+    near = _plate_rows(np.abs(beside.astype(np.int16) - ground).sum(axis=2) < 30, top, bottom, g)
+    if near is None:
+        return 0.0
+    for toward_right in (True, False):
+        x1, x2 = (ink.x2, ink.x2 + reach) if toward_right else (ink.x - reach, ink.x)
+        x1, x2 = max(0, x1), min(w_img, x2)
+        if x2 - x1 < _END_MIN_WIDTH * g:
+            continue
+        lab = cv2.cvtColor(
+            np.ascontiguousarray(image[ink.y : ink.y2, x1:x2]), cv2.COLOR_BGR2LAB
+        ).astype(np.int16)
+        plate = np.abs(lab - ground).sum(axis=2) < 30
+        strokes = cv2.dilate(
+            (np.abs(lab - text).sum(axis=2) < 45).astype(np.uint8), np.ones((2 * rim + 1,) * 2)
+        ) > 0
+        solid = cv2.morphologyEx((~plate & ~strokes).astype(np.uint8), cv2.MORPH_OPEN, k) > 0
+        foreign_col = solid.mean(axis=0) >= 0.6
+        plate_col = plate.mean(axis=0) >= 0.6
+        if not toward_right:
+            foreign_col, plate_col = foreign_col[::-1], plate_col[::-1]
+        n = len(foreign_col)
+        hits = np.flatnonzero(foreign_col)
+        if hits.size == 0:
+            continue
+        first = int(hits[0])
+        if plate_col[:first].sum() > _END_TOUCH * g:
+            continue  # the plate's padding: the text ends there
+        last = first
+        while last < n and foreign_col[last]:
+            last += 1
+        if last - first < _END_MIN_WIDTH * g:
+            continue
+        if plate_col[last : last + round(_END_PLATE_AGAIN * g)].sum() >= 2:
+            return float(last - first)
+    return 0.0
 
 
 # An edge between two rows counts when their colours differ by this much (CIELAB, summed over

@@ -237,3 +237,50 @@ def test_a_sticker_across_plain_text_is_a_cover(cover: str, status: Status) -> N
     assert f.status is status, f.reason
     if status is Status.OCCLUDED:
         assert f.reason and "sticker" in f.reason
+
+
+def _pill_with_disc(text: str, shown: str, disc_x: str) -> tuple[np.ndarray, Box]:
+    """``text`` on a pill, a disc taller than the pill over the glyphs after ``shown`` (or,
+    for ``disc_x == "beyond"``, past the pill's end); returns the frame and the detector's box
+    round ``shown``, the part OCR reads."""
+    img = studio_background(700, 220, seed=4)
+    d = ImageDraw.Draw(img)
+    f = font(40)
+    x, y = 120, 80
+    x0, y0, x1, y1 = d.textbbox((x, y), text, font=f)
+    pad = (y1 - y0) // 2
+    d.rounded_rectangle((x0 - pad, y0 - pad, x1 + pad, y1 + pad), radius=pad, fill=(230, 60, 50))
+    d.text((x, y), text, font=f, fill=(255, 255, 255))
+    sx1 = d.textbbox((x, y), shown, font=f)[2]
+    r = (y1 - y0) // 2 + pad + 6
+    cx = sx1 + r + 1 if disc_x == "over" else x1 + pad + r + 8
+    cy = (y0 + y1) // 2
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(255, 255, 255))
+    d.ellipse((cx - r + 5, cy - r + 5, cx + r - 5, cy + r - 5), fill=(30, 60, 150))
+    m = (y1 - y0) // 3
+    return to_bgr(img), Box(x0 - m, y0 - m, sx1 - x0 + 2 * m, y1 - y0 + 2 * m)
+
+
+@pytest.mark.parametrize(
+    ("text", "disc_x", "covered"),
+    [("数字人直播", "over", True), ("数字人", "beyond", False)],
+    ids=["over the rest of the line", "past the pill's end"],
+)
+def test_a_cover_against_the_end_of_the_text_with_the_plate_beyond_hides_it(
+    text: str, disc_x: str, covered: bool
+) -> None:
+    """数字人 | disc | the pill's end, of 数字人直播: the flood that finds the plate stops at
+    the disc, so the plate seemed to end where 人 does and nothing covered the text. The disc
+    starts at the ink, and past it the plate shows again: it stands where 直播 would. A disc
+    past the end of a pill of 数字人 alone has the pill's padding before it."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.ocr.base import OcrLine
+    from app.rules.pack import load_rule_pack
+    from app.rules.profile import load_profile
+
+    frame, box = _pill_with_disc(text, "数字人", disc_x)
+    pack = load_rule_pack()
+    finding = ElementJudge(load_profile("all-required"), pack).judge(
+        "ai_disclosure", frame, classify_lines([OcrLine("数字人", box, 0.99)], pack)
+    )
+    assert (finding.status == Status.OCCLUDED) == covered, finding.reason
