@@ -65,6 +65,11 @@ class Analysis:
     lines: list[LineInfo]
 
 
+# How far past a line's box, in box heights, a question mark the detector left out may stand
+# (the gap before it and the mark itself).
+_PAST_END = 0.6
+
+
 class FrameChecker:
     def __init__(self, profile: Profile, engine: OcrEngine, pack: RulePack | None = None) -> None:
         self.profile = profile
@@ -78,6 +83,8 @@ class FrameChecker:
         # Where the characters of an over-wide label reading stand, per reading and box.
         self._fitted: dict[tuple[str, Box], Box | None] = {}
         self._terms = TermSpotter(engine, self.pack)
+        # Whether a banned line read on past its box's end asks a question, per reading and box.
+        self._asks: dict[tuple[str, Box], bool] = {}
 
     def use_profile(self, profile: Profile) -> None:
         """Judge later frames by ``profile`` (same engine and rules), e.g. after zones are redrawn.
@@ -310,6 +317,32 @@ class FrameChecker:
             self._end_cache[text] = hit
         return hit
 
+    def _asks_past_its_end(self, image: np.ndarray, line: OcrLine) -> bool:
+        """Whether a line with a banned term, read on past its box's right end, ends in a
+        question mark: a viewer's 弹幕 (历史最低价？) whose mark the detector's box left out.
+
+        Asked only of lines that hold a banned term (rare), once per reading and box.
+        """
+        key = (line.text, line.box)
+        hit = self._asks.get(key)
+        if hit is None:
+            b = line.box
+            h_img, w_img = image.shape[:2]
+            wider = Box(b.x, b.y, b.w + round(_PAST_END * b.h), b.h).clipped(w_img, h_img)
+            hit = False
+            if wider.w > b.w:
+                (read,) = self.engine.recognize(image, [wider])
+                text = normalize(read.text).rstrip()
+                hit = (
+                    text.endswith("?")
+                    and text.rstrip("?").startswith(normalize(line.text).rstrip())
+                    and is_viewer_text(read.text, self.pack)
+                )
+            if len(self._asks) > 1024:
+                self._asks.clear()
+            self._asks[key] = hit
+        return hit
+
     def evaluate(
         self, image: np.ndarray, lines: list[OcrLine], name: str = "", qr: bool = True
     ) -> Analysis:
@@ -335,7 +368,10 @@ class FrameChecker:
 
         banned: list[BannedHit] = []
         for li in room:
-            for m in find_banned(li.line.text, self.pack):
+            found = find_banned(li.line.text, self.pack)
+            if found and self._asks_past_its_end(image, li.line):
+                continue
+            for m in found:
                 banned.append(
                     BannedHit(
                         term=_as_shown(m.matched) or m.term,

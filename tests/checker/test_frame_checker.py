@@ -575,3 +575,20 @@ def test_a_badge_read_into_a_labels_line_is_not_a_cover(rapid, seed: int, index:
     assert rec["elements"]["ad_label"]["status"] == "ok"
     finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
     assert finding.status is Status.OK, (finding.text, finding.reason)
+
+
+@pytest.mark.parametrize(("shown", "reported"), [("历史最低价？", False), ("历史最低价", True)])
+def test_a_banned_line_whose_box_left_out_its_question_mark_is_a_viewers(
+    rapid, shown: str, reported: bool
+) -> None:
+    """A viewer's 弹幕 历史最低价？ asks; the room's 历史最低价 claims. The detector's box can
+    stop short of the question mark, and then the line reads as the claim: read on past the
+    box's end, the mark shows."""
+    img = studio_background(1280, 720, seed=8)
+    d = ImageDraw.Draw(img)
+    f = font(40)
+    d.text((300, 200), shown, font=f, fill=(255, 255, 255), stroke_width=2, stroke_fill=(0, 0, 0))
+    x0, y0, x1, y1 = d.textbbox((300, 200), "历史最低价", font=f, stroke_width=2)
+    line = OcrLine("历史最低价", Box(x0 - 6, y0 - 8, x1 - x0 + 10, y1 - y0 + 16), 0.99)
+    result = FrameChecker(load_profile("all-required"), rapid).evaluate(to_bgr(img), [line])
+    assert [h.canonical for h in result.result.banned_terms] == (["历史最低价"] if reported else [])
