@@ -351,6 +351,7 @@ def test_line_can_show_several_elements(pack: RulePack) -> None:
         ("原价¥199", [True]),
         ("日常价199元", [True]),
         ("晋常价￥116", [True]),  # 日 misread: the word's end still says it is compared
+        ("专框价：¥64直降15元", [True]),  # 柜 read as 框; 15元 is the reduction
         ("建议零售价199元", [True]),  # 售价 inside 零售价 is not an actual-price word
         ("原价199元 到手价99元", [True, False]),
         ("原价199元现价99元", [True, False]),
