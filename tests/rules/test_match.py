@@ -410,6 +410,8 @@ def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: Ru
         ("60.9元人在看", "chrome"),  # 万 read as 元: no price
         ("3456人在线", "chrome"),
         ("本场点赞 3.4万", "chrome"),
+        ("七元点赞51元", "chrome"),  # 本场点赞 5.1万, 万 read as 元: no price
+        ("2.3w点赞", "chrome"),
         ("粉丝团", "chrome"),
         ("说点什么...", "chrome"),
         ("用户Y448", "chrome"),  # a default account name: Y448 is no ¥448
@@ -431,6 +433,7 @@ def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: Ru
         ("广告", None),
         ("AI生成", None),
         ("用户须知", None),
+        ("点赞到1万抽免单", None),  # the room's promotion: no count of likes
         ("", None),
     ],
 )
