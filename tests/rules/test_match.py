@@ -592,6 +592,9 @@ def test_a_v_or_y_after_a_digit_is_no_yen_sign(text: str) -> None:
         ("拓电子商务有限公司", True),  # one glyph of a trade name is no trade name
         ("网络科技有限公司", True),
         ("云拓电子商务有限公司", False),
+        ("N云拓电子商务有限公司", True),  # 州 cut through by a cover's edge, read as N
+        ("7石电子商务有限公司", True),
+        ("3M中国有限公司", False),  # a Latin name is more than one letter
         ("广州知味商贸有限公司", False),
         ("锦绣科技有限公司", False),
     ],
