@@ -237,50 +237,6 @@ def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
         if far is not None and abs(far[0] - near[0]) <= slack and abs(far[1] - near[1]) <= slack:
             return float(last - first)
     return 0.0
-    g = max(4, ink.h)
-    w_img = image.shape[1]
-    ground = lab_of(measure.ground_bgr)
-    text = lab_of(measure.text_bgr)
-    rim = max(2, round(g / 12))
-    k = np.ones((max(3, round(g / 4)),) * 2, np.uint8)
-    reach = round(_END_REACH * g)
-    # The plate's edges above and below the glyphs.
-    beside = cv2.cvtColor(np.ascontiguousarray(image[y1:y2, ink.x : ink.x2]), cv2.COLOR_BGR2LAB)
-    near = _plate_rows(np.abs(beside.astype(np.int16) - ground).sum(axis=2) < 30, top, bottom, g)
-    if near is None:
-        return 0.0
-    for toward_right in (True, False):
-        x1, x2 = (ink.x2, ink.x2 + reach) if toward_right else (ink.x - reach, ink.x)
-        x1, x2 = max(0, x1), min(w_img, x2)
-        if x2 - x1 < _END_MIN_WIDTH * g:
-            continue
-        lab = cv2.cvtColor(
-            np.ascontiguousarray(image[ink.y : ink.y2, x1:x2]), cv2.COLOR_BGR2LAB
-        ).astype(np.int16)
-        plate = np.abs(lab - ground).sum(axis=2) < 30
-        strokes = cv2.dilate(
-            (np.abs(lab - text).sum(axis=2) < 45).astype(np.uint8), np.ones((2 * rim + 1,) * 2)
-        ) > 0
-        solid = cv2.morphologyEx((~plate & ~strokes).astype(np.uint8), cv2.MORPH_OPEN, k) > 0
-        foreign_col = solid.mean(axis=0) >= 0.6
-        plate_col = plate.mean(axis=0) >= 0.6
-        if not toward_right:
-            foreign_col, plate_col = foreign_col[::-1], plate_col[::-1]
-        n = len(foreign_col)
-        hits = np.flatnonzero(foreign_col)
-        if hits.size == 0:
-            continue
-        first = int(hits[0])
-        if plate_col[:first].sum() > _END_TOUCH * g:
-            continue  # the plate's padding: the text ends there
-        last = first
-        while last < n and foreign_col[last]:
-            last += 1
-        if last - first < _END_MIN_WIDTH * g:
-            continue
-        if plate_col[last : last + round(_END_PLATE_AGAIN * g)].sum() >= 2:
-            return float(last - first)
-    return 0.0
 
 
 # An edge between two rows counts when their colours differ by this much (CIELAB, summed over
