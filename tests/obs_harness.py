@@ -319,6 +319,30 @@ class ObsStudio:
         self.kill()
         raise RuntimeError(f"OBS websocket did not open within {timeout:.0f} s:\n{self.log_tail()}")
 
+    def wait_rendered(self, timeout: float = 15.0) -> None:
+        """Return when the main scene's screenshot shows the 广告 glyphs on the plate.
+
+        OBS opens its websocket before its text source has rendered (it loads the font and
+        draws the text on the graphics thread); a first screenshot taken at once showed the
+        plate without the glyphs on a loaded CI machine. Tests expect the scene as written.
+        """
+        from app.capture.obs import decode_image_data
+
+        x, y, w, h = PLATE_RECT
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shot = self.call(
+                "GetSourceScreenshot", {"sourceName": SCENE_MAIN, "imageFormat": "png"}
+            )
+            image = decode_image_data(shot["imageData"])
+            plate = image[y : y + h, x : x + w]
+            if image.shape[:2] == (HEIGHT, WIDTH) and int((plate.min(axis=2) > 200).sum()) > 1500:
+                return
+            time.sleep(0.2)
+        raise RuntimeError(
+            f"OBS did not render its text within {timeout:.0f} s:\n{self.log_tail()}"
+        )
+
     def kill(self) -> None:
         """Kill OBS at once (SIGKILL), as a crash or a closed window looks to a client."""
         if self.obs is not None and self.obs.poll() is None:
@@ -405,6 +429,7 @@ def running_obs(workdir: Path, **kwargs: Any) -> Iterator[ObsStudio]:
     studio = ObsStudio(workdir, **kwargs)
     try:
         studio.start()
+        studio.wait_rendered()
         yield studio
     finally:
         studio.stop()
