@@ -129,11 +129,16 @@ class NearMiss:
 _NEAR_CACHE: dict[tuple[int, str], tuple[NearMiss, ...]] = {}
 
 
-def _closest(norm: str, spelling: str) -> tuple[int, int] | None:
+def _closest(norm: str, spelling: str, chars: set[str]) -> tuple[int, int] | None:
     """(misses, start) of the window of ``norm`` closest to ``spelling`` with one or, for a
-    long enough spelling, two characters different; the earliest of the closest."""
+    long enough spelling, two characters different; the earliest of the closest. ``chars``
+    is the set of ``norm``'s characters."""
     n = len(spelling)
     allowed = 2 if n >= NEAR_MISS_TWO_CHARS else 1
+    # Most lines share too few of the spelling's characters for any window to come close:
+    # a set look-up each rules them out before the windows are compared.
+    if sum(ch in chars for ch in spelling) < n - allowed:
+        return None
     best: tuple[int, int] | None = None
     for i in range(len(norm) - n + 1):
         misses = 0
@@ -162,12 +167,13 @@ def near_banned(text: str, pack: RulePack | None = None) -> tuple[NearMiss, ...]
     norm = normalize(text)
     if len(norm) >= NEAR_MISS_MIN_CHARS and not find_banned(text, p):
         mapped = None
+        chars = set(norm)
         for term in p.banned:
             best: tuple[int, int, str] | None = None
             for w in term.literals:
                 if len(w) < NEAR_MISS_MIN_CHARS:
                     continue
-                close = _closest(norm, w)
+                close = _closest(norm, w, chars)
                 if close is not None and (best is None or close[0] < best[0]):
                     best = (*close, w)
             if best is not None:
