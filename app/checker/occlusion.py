@@ -151,10 +151,11 @@ _END_EDGE_SLACK = 0.25
 _END_REACH = 4.0
 
 
-def _plate_rows(plate: np.ndarray, top: int, bottom: int, g: int) -> tuple[int, int] | None:
+def _plate_rows(plate: np.ndarray, top: int, bottom: int) -> tuple[int, int] | None:
     """The rows a plate spans round the text rows ``top``..``bottom`` of ``plate`` (a column
-    mask cut to some columns): where it stops above and below, or None if it runs on past a
-    glyph and a half either way (the picture, not a plate) or is not there at all."""
+    mask cut to some columns): where it stops above and below, or None if it runs on to the
+    mask's top or bottom, a glyph and a half away (the picture, not a plate), or is not there
+    at all."""
     rows = plate.mean(axis=1) >= 0.5
     up, down = top - 1, bottom
     while up >= 0 and rows[up]:
@@ -195,7 +196,7 @@ def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
     reach = round(_END_REACH * g)
     # The plate's edges above and below the glyphs.
     beside = cv2.cvtColor(np.ascontiguousarray(image[y1:y2, ink.x : ink.x2]), cv2.COLOR_BGR2LAB)
-    near = _plate_rows(np.abs(beside.astype(np.int16) - ground).sum(axis=2) < 30, top, bottom, g)
+    near = _plate_rows(np.abs(beside.astype(np.int16) - ground).sum(axis=2) < 30, top, bottom)
     if near is None:
         return 0.0
     for toward_right in (True, False):
@@ -232,7 +233,7 @@ def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
         again = np.flatnonzero(plate_col[last : last + round(_END_PLATE_AGAIN * g)])
         if again.size < 2:
             continue
-        far = _plate_rows(plate[:, last + again[0] : last + again[-1] + 1], top, bottom, g)
+        far = _plate_rows(plate[:, last + again[0] : last + again[-1] + 1], top, bottom)
         slack = _END_EDGE_SLACK * g
         if far is not None and abs(far[0] - near[0]) <= slack and abs(far[1] - near[1]) <= slack:
             return float(last - first)
