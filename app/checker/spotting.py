@@ -19,9 +19,10 @@ lines are taken at a laxer limit, while their best phrase clearly leads every ot
 Asked only for lines no rule recognises, and only while a required element has no evidence
 at all; answers are kept per line (text and box), so an unchanged frame costs a look-up.
 
-A banned term with one glyph misread (全网量低价) is confirmed the same way: a line that
-misses a banned spelling by one character is reported when the recogniser finds the spelling
-nearly as likely as its own reading (:class:`TermSpotter`).
+A banned term with a glyph or two misread (全网量低价, 色滋百病) is confirmed the same way: a
+line that misses a banned spelling by one character (two, for spellings of four or more) is
+reported when the recogniser finds the spelling nearly as likely as its own reading
+(:class:`TermSpotter`).
 """
 
 from __future__ import annotations
