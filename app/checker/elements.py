@@ -510,6 +510,11 @@ def _below(value: float, limit: float, places: int) -> str:
     return f"{value:.{places}f}"
 
 
+# How far past a corner zone's inner edge a label centred in it may reach, as a share of the
+# zone's width.
+_CORNER_OVERHANG = 1.25
+
+
 class ElementJudge:
     def __init__(self, profile: Profile, pack: RulePack) -> None:
         self.profile = profile
@@ -527,14 +532,19 @@ class ElementJudge:
         return frac * height
 
     def _in_top_corner(self, box: Box, width: int, height: int) -> bool:
+        """Whether the label stands in a top corner zone: its centre inside the zone, and its
+        far edge no more than a tenth of the zone's height, or a quarter of its width, past it.
+
+        A corner label is placed from the frame's edge: a long one (此为广告 at 24 % of a
+        portrait frame's width, 8 % in from its side) may run a little past the zone's inner
+        edge and still be, to a viewer, in the corner. Across its centre it is elsewhere.
+        """
         t = self.profile.thresholds
-        if (
-            box.cy > t.ad_corner_height_frac * height
-            or box.y2 > t.ad_corner_height_frac * height * 1.1
-        ):
+        zone_h, zone_w = t.ad_corner_height_frac * height, t.ad_corner_width_frac * width
+        if box.cy > zone_h or box.y2 > zone_h * 1.1:
             return False
-        left = box.x2 <= t.ad_corner_width_frac * width * 1.05
-        right = box.x >= (1.0 - t.ad_corner_width_frac * 1.05) * width
+        left = box.cx <= zone_w and box.x2 <= zone_w * _CORNER_OVERHANG
+        right = box.cx >= width - zone_w and box.x >= width - zone_w * _CORNER_OVERHANG
         return left or right
 
     def judge(

@@ -665,3 +665,27 @@ def test_two_outlined_captions_apart_on_a_row_stay_two() -> None:
         "price", to_bgr(img), classify_lines(lines, pack)
     )
     assert finding.status == "ok", finding.reason
+
+
+@pytest.mark.parametrize(("left", "status"), [(90, "ok"), (260, "misplaced")])
+def test_a_corner_label_may_run_a_little_past_the_zone_but_not_across_its_centre(
+    left: int, status: str
+) -> None:
+    """此为广告 on a plate 8 % in from a portrait frame's left side reaches past the 30 % line
+    (324 px of 1080): placed from the corner, it is in the corner. Moved right until its centre
+    is past the line, it stands in the middle of the top."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1080, 1920, seed=3)
+    x, y, w, h = draw_label(img, (left, 140), "此为广告", 66, (255, 255, 255), (215, 35, 45))
+    assert x + w > 0.3 * 1080 * 1.05  # past the zone's edge with the old 5 % slack
+    line = OcrLine("此为广告", Box(x - 12, y - 12, w + 24, h + 24), 0.99)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, (f.reason, f.box)
