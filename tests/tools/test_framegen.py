@@ -155,6 +155,17 @@ def test_status_mix_over_many_truths() -> None:
     assert 0 < banned < 10
 
 
+def test_qr_captions_judged_as_the_rule_pack_judges_them() -> None:
+    """A caption the truth calls clean must hold no banned term, and the other way round."""
+    from app.rules.match import find_banned
+    from tools.framegen import qr
+
+    captions = [c for cs in qr.CAPTIONS.values() for c in cs] + ["扫码加微信 领福利"]
+    for caption in captions:
+        found = {m.rule for m in find_banned(caption)}
+        assert found == ({"B5"} if qr.caption_term(caption) else set()), caption
+
+
 def test_corner_rule() -> None:
     from tools.framegen.layout import Rect
 

@@ -17,6 +17,14 @@ PAYLOADS = [
 CAPTIONS = {"wechat": ["扫码加好友", "扫码进粉丝群", "扫码领福利"],
             "shop": ["扫码进店", "扫码购买", "扫一扫 看详情"],
             "room": ["扫码关注直播间", "扫码看回放"]}
+# Captions that steer the buyer to a private account are B5 terms in their own right (see the
+# rule pack); the rest only describe the code.
+OFF_PLATFORM = {"加微信": "加微信", "扫码加": "扫码加好友"}
+
+
+def caption_term(caption: str) -> str | None:
+    """The B5 term a QR caption carries, so the truth lists it as the rule pack would."""
+    return next((term for word, term in OFF_PLATFORM.items() if word in caption), None)
 
 
 def payload(rng: np.random.Generator) -> tuple[str, str]:

@@ -388,8 +388,9 @@ def _draw_qr(fr: Frame, img: Image.Image, rect: Rect, data: str, kind: str) -> N
     d.rectangle((rect.x, cy - 4, rect.x + img.width, cy + ch + 6), fill=(255, 255, 255))
     tr = put_text(d, rect.x + (img.width - cw) // 2, cy, caption, spec, size, (20, 20, 20))
     fr.protected.append(tr)
-    if "加微信" in caption and glyph_px(spec, size, caption) >= fr.threshold * 1.25:
-        fr.banned.append({"term": "加微信", "rule": "B5", "text": caption, "bbox": tr.to_list()})
+    term = qr.caption_term(caption)
+    if term and glyph_px(spec, size, caption) >= fr.threshold * 1.25:
+        fr.banned.append({"term": term, "rule": "B5", "text": caption, "bbox": tr.to_list()})
 
 
 def _comparison(fr: Frame, price: float) -> None:
