@@ -571,9 +571,11 @@ def test_a_price_that_ends_on_its_decimal_point_lost_its_decimals(text: str, cut
         ("7¥39.9/件", "¥39.9"),  # a shield icon before ¥ read as 7
         ("1¥196/件", "¥196"),  # an ⓘ read as 1
         ("¥39.9", "¥39.9"),
+        ("NEW ¥45/件", "¥45"),  # a NEW badge beside the tag, read into its line
+        ("HOT¥99", "¥99"),
     ],
 )
-def test_a_digit_before_the_yen_sign_is_an_icon_not_part_of_the_price(
+def test_a_digit_or_badge_before_the_yen_sign_is_not_part_of_the_price(
     text: str, price: str
 ) -> None:
     m = match_element(text)["price"]
