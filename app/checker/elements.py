@@ -305,6 +305,19 @@ def _gap(
 _ONE_OBJECT_IQR = 20.0
 
 
+# Between two pieces' inks, a hidden glyph and the word space beside it: 1.33 glyphs where a
+# star over 价 split 到手价 ¥39; a generous word space (到手    ¥39) is 1.03.
+_INK_GAP_COVER = 1.2
+
+
+def _inks_apart(a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
+    """Whether more than a glyph and a word space stand between two pieces' inks."""
+    if a.ink_box is None or b.ink_box is None:
+        return False
+    ink_gap = b.ink_box.x - a.ink_box.x2 if b_right else a.ink_box.x - b.ink_box.x2
+    return ink_gap >= _INK_GAP_COVER * max(a.glyph_px, b.glyph_px)
+
+
 def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
     """Whether something other than the text's ground fills the gap between two text pieces,
     from the end of one to the start of the other, as a sticker drawn over the middle of a
@@ -800,21 +813,25 @@ class ElementJudge:
                 continue
             right = ob.cx > b.cx
             gap = ob.x - b.x2 if right else b.x - ob.x2
-            if not 0.5 * b.h <= gap <= 4 * b.h:
+            if not 0 <= gap <= 4 * b.h:
                 continue
             joined = li.line.text + other.line.text if right else other.line.text + li.line.text
             jm = match_element(joined, self.pack).get(element)
             whole = "".join(joined.split())
-            if (
+            spaced = gap < 0.5 * b.h or (
                 jm is not None
                 and jm.full
                 and len("".join(jm.matched.split())) >= len(whole) - 1
                 and gap < _WORD_GAP * b.h
-            ):
-                continue
+            )
             mine = mine or measure_text(image, b)
             theirs = measure_text(image, ob)
             if mine is None or theirs is None or mine.polarity != theirs.polarity:
+                continue
+            if spaced and not _inks_apart(mine, theirs, right):
+                # A word space between the pieces. A sticker grows the boxes beside it
+                # toward each other (a star over 价 of 到手价 ¥39); their inks say how far
+                # apart the glyphs are.
                 continue
             if mine.ink_box is not None and theirs.ink_box is not None and not (
                 0.67 <= theirs.ink_box.h / max(1, mine.ink_box.h) <= 1.5

@@ -634,6 +634,32 @@ def test_a_star_against_a_captions_glyph_still_leaves_the_gap_covered() -> None:
     assert finding.status == "occluded", finding.reason
 
 
+def test_a_star_that_grows_both_pieces_boxes_toward_it_still_splits_the_price() -> None:
+    """到手价 ¥39, a shadowed caption on a photo (an altgen 1080x1920 frame), a star over 价.
+    Its points grow both pieces' boxes toward each other until they stand under half a box
+    height apart, the width of a word space, and 到手 ¥39 is a whole price as written. Their
+    inks are over a glyph apart: that is no word space."""
+    from pathlib import Path
+
+    import cv2
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+
+    crop = cv2.imread(str(Path(__file__).parent / "data" / "star_between_price_pieces.png"))
+    frame = np.zeros((1920, 1080, 3), np.uint8)
+    frame[1150:1330, 180:580] = crop
+    lines = [OcrLine("到手", Box(223, 1195, 149, 99), 0.97),
+             OcrLine("¥39", Box(408, 1209, 124, 73), 0.89)]
+    pack = load_rule_pack()
+    finding = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", frame, classify_lines(lines, pack)
+    )
+    assert finding.status == "occluded", finding.reason
+
+
 def test_two_outlined_captions_apart_on_a_row_stay_two() -> None:
     """到手 and ¥39 outlined on the picture, nothing between them but the picture: carrying a
     piece's ink to its box's edge must not make their gap a cover."""
