@@ -613,24 +613,12 @@ def test_a_star_against_a_captions_glyph_still_leaves_the_gap_covered() -> None:
     over 价 whose point touches 手. The star and 手's strokes are one shape running to the
     edge of 到手's box, which the measure drops as ground: 到手 measured as 到 alone, the gap
     to ¥39 started inside 手, and its strokes made the star look like busy picture."""
-    from pathlib import Path
-
-    import cv2
-
-    from app.checker.elements import ElementJudge, classify_lines
     from app.geometry import Box
     from app.ocr.base import OcrLine
-    from app.rules.profile import load_profile
 
-    crop = cv2.imread(str(Path(__file__).parent / "data" / "star_against_caption_price.png"))
-    frame = np.zeros((1920, 1080, 3), np.uint8)
-    frame[404:524, 291:571] = crop
     lines = [OcrLine("到手", Box(321, 434, 98, 61), 0.9997),
              OcrLine("¥39", Box(449, 441, 82, 49), 0.99)]
-    pack = load_rule_pack()
-    finding = ElementJudge(load_profile("all-required"), pack).judge(
-        "price", frame, classify_lines(lines, pack)
-    )
+    finding = _judge_price_on_crop("star_against_caption_price.png", (404, 291), lines)
     assert finding.status == "occluded", finding.reason
 
 
@@ -639,25 +627,33 @@ def test_a_star_that_grows_both_pieces_boxes_toward_it_still_splits_the_price() 
     Its points grow both pieces' boxes toward each other until they stand under half a box
     height apart, the width of a word space, and 到手 ¥39 is a whole price as written. Their
     inks are over a glyph apart: that is no word space."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("到手", Box(223, 1195, 149, 99), 0.97),
+             OcrLine("¥39", Box(408, 1209, 124, 73), 0.89)]
+    finding = _judge_price_on_crop("star_between_price_pieces.png", (1150, 180), lines)
+    assert finding.status == "occluded", finding.reason
+
+
+def _judge_price_on_crop(name: str, at: tuple[int, int], lines: list):
+    """The price judged on a crop of a real frame (tests/checker/data/NAME) put back where it
+    was in a black 1080x1920 frame, with the OCR lines read there."""
     from pathlib import Path
 
     import cv2
 
     from app.checker.elements import ElementJudge, classify_lines
-    from app.geometry import Box
-    from app.ocr.base import OcrLine
     from app.rules.profile import load_profile
 
-    crop = cv2.imread(str(Path(__file__).parent / "data" / "star_between_price_pieces.png"))
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
     frame = np.zeros((1920, 1080, 3), np.uint8)
-    frame[1150:1330, 180:580] = crop
-    lines = [OcrLine("到手", Box(223, 1195, 149, 99), 0.97),
-             OcrLine("¥39", Box(408, 1209, 124, 73), 0.89)]
+    y, x = at
+    frame[y : y + crop.shape[0], x : x + crop.shape[1]] = crop
     pack = load_rule_pack()
-    finding = ElementJudge(load_profile("all-required"), pack).judge(
+    return ElementJudge(load_profile("all-required"), pack).judge(
         "price", frame, classify_lines(lines, pack)
     )
-    assert finding.status == "occluded", finding.reason
 
 
 def test_two_outlined_captions_apart_on_a_row_stay_two() -> None:
