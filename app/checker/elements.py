@@ -67,11 +67,11 @@ COVERAGE_NOISE = 0.08
 # A price tag with its first characters hidden: "价：96元" (直播价：96元), "后价¥59" (券后价),
 # "杀¥19.9" (秒杀 ¥19.9), "手¥39" (到手¥39).
 _TRUNCATED_PRICE_WORD = re.compile(
-    r"^(?:价\s*[:：¥￥\d]|(?:后|播|杀|手|动|购|惠)价|介\s*[¥￥\d]|(?:后|播|杀|手)\s*[¥￥])"
+    r"^(?:价\s*[:：¥￥\d]|(?:后|播|杀|手|动|购|惠)价|[介个]\s*[¥￥\d]|(?:后|播|杀|手)\s*[¥￥])"
 )
 # The same with the cover's edge through a glyph: 价 cut down its left side keeps 介 ("介¥29.9"
-# of 秒杀价 ¥29.9, "介29.9元" of 到手价 29.9元), and 件 cut down its right keeps its 亻, read
-# as 1 or 11 ("¥98/11" of ¥98/件).
+# of 秒杀价 ¥29.9, "介29.9元" of 到手价 29.9元) or, cut deeper, 个 ("个¥39.9" of 券后价¥39.9),
+# and 件 cut down its right keeps its 亻, read as 1 or 11 ("¥98/11" of ¥98/件).
 _CUT_UNIT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?\s*/\s*[1lI|]{1,2}$")
 
 # A price word with one of its glyphs read as another (券后位￥128, 到于价65元), its number

@@ -231,6 +231,7 @@ def test_a_star_over_a_price_word_beside_the_number_is_a_cover(covered: bool, st
     [
         ("介¥29.9", "occluded"),
         ("介29.9元", "occluded"),  # 到手价 29.9元, its cover's edge through 价
+        ("个¥39.9", "occluded"),  # 券后价¥39.9, the cover deeper into 价
         ("¥98/11", "occluded"),
         ("杀¥19.9", "occluded"),
         ("手¥39", "occluded"),
