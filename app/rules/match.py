@@ -323,6 +323,15 @@ def _without_trailing_symbols(norm: str) -> str:
     return norm[:end].rstrip()
 
 
+def _fragment_past_cut_glyph(bare: str, fragments: frozenset[str], matched: int) -> bool:
+    """Whether ``bare`` is a fragment of a longer phrase, longer than the phrase it matched,
+    behind or before one glyph more: 番为AI数字人 of 本场主播为AI数字人, 播 cut through by a
+    cover's edge and read as 番. Without that glyph it is the fragment rule's own case (为AI数字人
+    is what is left of a sentence), and the glyph a cover cuts is read as anything."""
+    inner = (bare[1:], bare[:-1])
+    return len(bare) > 2 and any(p in fragments and len(p) > matched for p in inner)
+
+
 def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementMatch]:
     """The required elements this line shows, fully, as a fragment, or insufficiently.
 
@@ -352,8 +361,13 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
             # 数字人直播, 间主播为AI数字人 of 本直播间主播为AI数字人): no label is written so; the
             # rest of the longer one is hidden.
             # Both ends of the phrase show when only a glyph inside it is missing, or only
-            # its bracket: its glyphs are the label's own size.
-            gapped = bare in rule.gapped or _unclosed(norm, span)
+            # its bracket, and so does a fragment read with the glyph a cover's edge cut: its
+            # glyphs are the label's own size.
+            gapped = (
+                bare in rule.gapped
+                or _unclosed(norm, span)
+                or _fragment_past_cut_glyph(bare, rule.fragments, span[1] - span[0])
+            )
             if (
                 any(c.search(norm) or c.search(trimmed) for c in rule.cut_short)
                 or (bare in rule.fragments and len(bare) > span[1] - span[0])

@@ -321,6 +321,28 @@ def test_a_shorter_sentence_rooms_write_is_a_whole_label(
     assert _elements(text, pack).get(element) == (True, False, False)
 
 
+@pytest.mark.parametrize(
+    ("text", "element", "cut"),
+    [
+        ("番为AI数字人", "ai_disclosure", True),  # 本场主播为AI数字人, 播 cut by the cover's edge
+        (".番为AI数字人", "ai_disclosure", True),
+        ("AI数字人", "ai_disclosure", False),
+        ("本直播间主播为AI数字人", "ai_disclosure", False),
+        ("主播为AI数字人", "ai_disclosure", False),  # a sentence rooms write as it stands
+        ("新品AI生成", "ai_disclosure", False),  # a word before a label is no cut glyph
+        ("广告AD", "ad_label", False),
+    ],
+)
+def test_a_fragment_read_with_the_glyph_its_cover_cut_is_still_a_fragment(
+    text: str, element: str, cut: bool, pack: RulePack
+) -> None:
+    """为AI数字人 is what a cover leaves of a sentence (a fragment); the glyph its edge cuts
+    through (播) reads as anything (番). Its glyphs are the label's own size (gapped)."""
+    m = match_element(text, pack)[element]
+    assert (m.fragment and m.gapped) == cut
+    assert m.full == (not cut)
+
+
 def test_fragment_must_be_the_whole_line(pack: RulePack) -> None:
     # 此为广 is part of 此为广告 only when it is all the line says.
     assert _elements("此为广州特产", pack) == {}
