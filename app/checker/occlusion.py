@@ -380,8 +380,13 @@ def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
         if min(x + bw, ix + ink.w) - max(x, ix) > 0.6 * ink.w:
             continue  # spans the text: its own plate
         comp = labels == i
-        if hug[comp].mean() > 0.5:
-            continue  # an outline or a shadow round the strokes
+        if hug[comp].mean() > 0.5 and (
+            _thickness(comp) < _SOLID_CORE * g or _marked(comp, strokes)
+        ):
+            # An outline or a shadow round the strokes: a band no thicker than a stroke. A
+            # sticker over outlined text meets the outline all round the strokes it hides,
+            # but it is solid; an icon beside the text (ⓘ) carries its own text-coloured mark.
+            continue
         colour = lab[comp].mean(axis=0)
         if np.abs(colour - text).sum() < 45 or np.abs(colour - ground).sum() < 30:
             continue
@@ -395,14 +400,39 @@ def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
 # own: a 上新 badge's glyphs fill 0.46-0.59 of it, a sticker's highlight or an emoji's eyes far
 # less.
 _BADGE_HOLES = 0.3
+# Of the glyph height: the widest disc that fits inside an outline or a shadow round strokes
+# is under half a stroke (0.06 of a glyph for a bold face); inside the stars over four covered
+# labels it was 0.24-0.32.
+_SOLID_CORE = 0.12
+# Share of a region's inside in the text's colour from which it is an icon with a mark of its
+# own.
+_MARKED = 0.1
+
+
+def _filled(comp: np.ndarray) -> np.ndarray:
+    """``comp`` with everything inside its outline filled in."""
+    mask = comp.astype(np.uint8)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(mask)
+    cv2.drawContours(filled, contours, -1, 1, thickness=cv2.FILLED)
+    return filled
+
+
+def _thickness(comp: np.ndarray) -> float:
+    """Radius of the widest disc that fits inside ``comp``, in pixels."""
+    return float(cv2.distanceTransform(comp.astype(np.uint8), cv2.DIST_L2, 3).max())
+
+
+def _marked(comp: np.ndarray, strokes: np.ndarray) -> bool:
+    """Whether pixels of the text's colour fill a share of the region inside ``comp``'s
+    outline: a mark drawn on it (the i of ⓘ: 0.25 of it), where a sticker hides strokes (0.00
+    on the stars of four covered labels)."""
+    return float(strokes[_filled(comp) > 0].mean()) >= _MARKED
 
 
 def _holds_text(comp: np.ndarray) -> bool:
     """Whether much of the region inside ``comp``'s outline is not ``comp``: glyphs drawn on
     it, as on a badge beside a label, where a sticker over the text is one object."""
-    mask = comp.astype(np.uint8)
-    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    filled = np.zeros_like(mask)
-    cv2.drawContours(filled, contours, -1, 1, thickness=cv2.FILLED)
+    filled = _filled(comp)
     inside = int(filled.sum())
-    return inside > 0 and (inside - int(mask.sum())) / inside >= _BADGE_HOLES
+    return inside > 0 and (inside - int(comp.sum())) / inside >= _BADGE_HOLES

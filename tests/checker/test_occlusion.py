@@ -239,6 +239,31 @@ def test_a_sticker_across_plain_text_is_a_cover(cover: str, status: Status) -> N
         assert f.reason and "sticker" in f.reason
 
 
+@pytest.mark.parametrize(
+    ("name", "box", "sticker"),
+    [
+        # 广告 in white with a black outline on a plain picture (an altgen 1080x1920 frame), a
+        # star over 广: the outline runs round the strokes the star cuts, so half the star lies
+        # within a stroke's reach of them, as an outline does; but the star is solid.
+        ("star_over_outlined_ad_label.png", Box(137, 95, 165, 98), True),
+        # ⓘ 广告 AD outlined on a photo (a framegen 1920x1080 frame), the icon read into the
+        # line: as solid and as close to the strokes, but the i on it is a mark of its own.
+        ("info_icon_before_outlined_ad_label.png", Box(92, 72, 336, 83), False),
+    ],
+)
+def test_a_solid_sticker_against_outlined_strokes_is_a_cover(
+    name: str, box: Box, sticker: bool
+) -> None:
+    from pathlib import Path
+
+    from app.checker.occlusion import sticker_on_line
+
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    measure = measure_text(image, box)
+    assert measure is not None
+    assert sticker_on_line(image, measure) is sticker
+
+
 def _pill_with_disc(text: str, shown: str, disc_x: str) -> tuple[np.ndarray, Box]:
     """``text`` on a pill, a disc taller than the pill over the glyphs after ``shown`` (or,
     for ``disc_x == "beyond"``, past the pill's end); returns the frame and the detector's box
