@@ -640,6 +640,15 @@ def test_a_star_that_grows_both_pieces_boxes_toward_it_still_splits_the_price() 
 def _judge_price_on_crop(name: str, at: tuple[int, int], lines: list):
     """The price judged on a crop of a real frame (tests/checker/data/NAME) put back where it
     was in a black 1080x1920 frame, with the OCR lines read there."""
+    return _judge_on_crop("price", name, at, (1080, 1920), lines)
+
+
+def _judge_on_crop(
+    element: str, name: str, at: tuple[int, int], size: tuple[int, int], lines: list
+):
+    """``element`` judged on a crop of a real frame (tests/checker/data/NAME) put back at
+    ``at`` (row, column) in a black frame of ``size`` (width, height), with the OCR lines read
+    there."""
     from pathlib import Path
 
     import cv2
@@ -648,13 +657,42 @@ def _judge_price_on_crop(name: str, at: tuple[int, int], lines: list):
     from app.rules.profile import load_profile
 
     crop = cv2.imread(str(Path(__file__).parent / "data" / name))
-    frame = np.zeros((1920, 1080, 3), np.uint8)
+    frame = np.zeros((size[1], size[0], 3), np.uint8)
     y, x = at
     frame[y : y + crop.shape[0], x : x + crop.shape[1]] = crop
     pack = load_rule_pack()
     return ElementJudge(load_profile("all-required"), pack).judge(
-        "price", frame, classify_lines(lines, pack)
+        element, frame, classify_lines(lines, pack)
     )
+
+
+def test_end_glyphs_with_what_a_card_left_of_their_neighbours_are_the_label() -> None:
+    """查看商家资质 in shadowed white on a photo (an altgen 1920x1080 frame), a photo card over
+    看商家资. OCR reads 查 and 质; the card's edges leave the left of 看 and the right of 资,
+    which measure as their ink, so the two stand 2.9 glyphs apart for four hidden glyphs."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("查", Box(219, 517, 90, 67), 1.0), OcrLine("质", Box(415, 520, 74, 65), 1.0)]
+    finding = _judge_on_crop(
+        "merchant_info", "card_over_middle_of_shadowed_label.png", (440, 130), (1920, 1080), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
+def test_end_glyphs_measured_one_by_its_shadow_are_still_one_label() -> None:
+    """店铺主体信息 > in shadowed white on a photo (an altgen 1080x1920 frame), a photo card over
+    铺主体信. 店 with the cut left of 铺 measures as its dark shadow on the red, 息 as white on
+    its shadow: the colours cannot be compared, and the pair is still the label."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("店", Box(589, 921, 79, 61), 1.0), OcrLine("息", Box(819, 928, 36, 50), 0.96)]
+    finding = _judge_on_crop(
+        "merchant_info", "card_over_shadowed_label_measured_both_ways.png", (840, 500),
+        (1080, 1920), lines,
+    )
+    assert finding.status == "occluded", finding.reason
 
 
 def test_two_outlined_captions_apart_on_a_row_stay_two() -> None:
