@@ -176,8 +176,42 @@ def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
     out = []
     for line in lines:
         kind, matches, degraded = _classified(line.text, pack)
+        if kind == "danmaku" and (parts := _label_and_danmaku(line, pack)) is not None:
+            out.extend(parts)
+            continue
         out.append(LineInfo(line=line, viewer=kind, matches=dict(matches), degraded=degraded))
     return out
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _label_and_danmaku(line: OcrLine, pack: RulePack) -> list[LineInfo] | None:
+    """The room's label and a viewer's 弹幕 passing beside it, which the detector read as one
+    line (经营者信息 到手价多少): split at the space between them, each part is judged as what
+    it is. Only when one side is a whole label phrase and the room's, and the other is the
+    viewer's; a 弹幕 that mentions a label (这是广告吗) stays one viewer line."""
+    text = line.text
+    for gap in _SPACES.finditer(text):
+        if gap.start() == 0 or gap.end() == len(text):
+            continue
+        halves = ((0, gap.start()), (gap.end(), len(text)))
+        kinds = [_classified(text[a:b], pack) for a, b in halves]
+        labels = [i for i, (k, m, _) in enumerate(kinds) if k is None and any(
+            x.full for x in m.values()
+        )]
+        if len(labels) != 1 or kinds[1 - labels[0]][0] is None:
+            continue
+        return [
+            LineInfo(
+                line=OcrLine(text[a:b], phrase_box(text, line.box, (a, b)), line.confidence),
+                viewer=k,
+                matches=dict(m),
+                degraded=d,
+            )
+            for (a, b), (k, m, d) in zip(halves, kinds, strict=True)
+        ]
+    return None
 
 
 # How close to the frame's left or right edge a line's box must reach to be looked at.

@@ -56,6 +56,54 @@ def test_the_end_of_one_label_is_not_a_damaged_copy_of_another(text: str, elemen
     assert info.degraded == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # a 弹幕 scrolling past the label, read into its line: two lines, each judged as itself
+        ("经营者信息 到手价多少", [("经营者信息", None), ("到手价多少", "danmaku")]),
+        ("到手价多少 商家信息", [("到手价多少 商家信息", None)]),  # the room's line as a whole
+        ("醋Lily 这是广告吗", [("醋Lily 这是广告吗", "danmaku")]),  # a 弹幕 naming a label
+        ("Tony_233： ¥50邮吗", [("Tony_233： ¥50邮吗", "chat")]),  # chat keeps its price
+    ],
+)
+def test_a_label_and_a_danmaku_read_as_one_line_are_split(
+    text: str, parts: list[tuple[str, str | None]]
+) -> None:
+    from app.checker.elements import classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    box = Box(159, 161, 371, 47)
+    infos = classify_lines([OcrLine(text, box, 0.97)], load_rule_pack())
+    assert [(i.line.text, i.viewer) for i in infos] == parts
+    if len(infos) == 2:
+        label, danmaku = (i.line.box for i in infos)
+        assert box.x == label.x and label.x2 < danmaku.x and danmaku.x2 == box.x2
+        assert infos[0].matches["merchant_info"].full
+
+
+def test_a_label_with_a_danmaku_read_into_its_line_is_judged_on_its_own_part() -> None:
+    """经营者信息 on a plate at the top left, a viewer's 到手价多少 scrolling past on its row;
+    OCR returns one line for both. Taken whole it is a viewer's question and the label would
+    be missing; its label part is the room's label, legible and uncovered."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=5)
+    x, y, w, h = draw_label(img, (120, 110), "经营者信息", 28, (255, 255, 255), (30, 30, 30))
+    dx, _dy, dw, _dh = draw_label(img, (x + w + 40, 110), "到手价多少", 28, (250, 250, 250))
+    line = OcrLine("经营者信息 到手价多少", Box(x - 12, y - 12, dx + dw - x + 24, h + 24), 0.97)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "merchant_info", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == "ok", f.reason
+    assert f.box is not None and f.box.x2 < dx
+
+
 def test_a_garbled_label_is_still_a_damaged_copy() -> None:
     from app.checker.elements import classify_lines
     from app.geometry import Box
