@@ -197,10 +197,8 @@ def _label_and_danmaku(line: OcrLine, pack: RulePack) -> list[LineInfo] | None:
             continue
         halves = ((0, gap.start()), (gap.end(), len(text)))
         kinds = [_classified(text[a:b], pack) for a, b in halves]
-        labels = [i for i, (k, m, _) in enumerate(kinds) if k is None and any(
-            x.full for x in m.values()
-        )]
-        if len(labels) != 1 or kinds[1 - labels[0]][0] is None:
+        is_label = [k is None and any(x.full for x in m.values()) for k, m, _ in kinds]
+        if is_label.count(True) != 1 or kinds[is_label.index(False)][0] is None:
             continue
         return [
             LineInfo(
