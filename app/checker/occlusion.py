@@ -330,6 +330,18 @@ def _plate_beyond_text(
 # over L, a and b, are one flat region: a sticker's fill under H.264 noise, where a photo's
 # texture and every glyph's anti-aliased edge step by more.
 _FLAT_STEP = 10
+# Of the glyph height (area: of its square): the smallest flat core a sticker can leave. Inside
+# glyph-sized stars and discs over six covered labels, the core measured 0.67-0.82 of a glyph
+# tall and 0.18-0.39 of its square.
+_CORE_TALL = 0.6
+_CORE_AREA = 0.15
+# Of the glyph height: how far into the line an icon before the label stands.
+_ICON_SLOT = 0.3
+# CIELAB distance (summed) from both the text's and the ground's colour for a core shorter
+# than a glyph to count as something drawn over the line: the stickers over six covered labels
+# stood 132-304 from both, patches of the picture between strokes (skin, a shadow) 38-118 from
+# one of them.
+_FOREIGN = 120
 
 
 def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
@@ -339,7 +351,9 @@ def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
     What is left is a line of whole glyphs OCR still reads (商家信息 with a star over 家), or a
     shorter label (数字人 of 数字人直播), so nothing in the text says a part is hidden. The
     picture does: one region of one colour, as tall as the glyphs or taller, straddles the
-    text's rows where its ink runs, closed on every side. Photo texture is not flat, a plain
+    text's rows where its ink runs, closed on every side (of a sticker no bigger than a glyph,
+    only the core is flat: it must stand across the line's middle, past where an icon would,
+    in a colour far from both the text's and the ground's). Photo texture is not flat, a plain
     sky or wall runs on out of the crop, and what hugs the strokes (an outline, a shadow) or
     has the text's own colour or its ground's is part of the text's design.
     """
@@ -369,11 +383,21 @@ def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
     hug = cv2.dilate(strokes, np.ones((2 * near + 1, 2 * near + 1), np.uint8)) > 0
     for i in range(1, n):
         x, y, bw, bh, area = (int(v) for v in stats[i, :5])
-        if area < 0.3 * g * g or bh < 0.9 * g:
+        if area < _CORE_AREA * g * g or bh < _CORE_TALL * g:
             continue  # a glyph's counter, a speck of the picture
         if x <= 0 or y <= 0 or x + bw >= cw or y + bh >= ch:
             continue  # runs on out of view: the picture, not an object on it
-        if y > iy + 0.1 * g or y + bh < iy + 0.9 * g:
+        core = area < 0.3 * g * g or bh < 0.9 * g
+        if core:
+            # Shorter than a glyph: the flat core of a glyph-sized star or disc (its points and
+            # its anti-aliased rim step too much to be flat). It sits within the line's rows,
+            # across their middle, and not first in the line, where an icon stands (a shield
+            # or a tag before the label, its inside as flat as a sticker).
+            if not (iy - 0.3 * g <= y <= iy + 0.3 * g and iy + 0.7 * g <= y + bh <= iy + 1.3 * g):
+                continue
+            if x < ix + _ICON_SLOT * g:
+                continue
+        elif y > iy + 0.1 * g or y + bh < iy + 0.9 * g:
             continue  # above or below the line, not across it
         if x + bw < ix - 0.15 * g or x > ix + ink.w + 0.15 * g:
             continue  # beside the text with a gap: an icon, not a cover
@@ -390,6 +414,8 @@ def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
         colour = lab[comp].mean(axis=0)
         if np.abs(colour - text).sum() < 45 or np.abs(colour - ground).sum() < 30:
             continue
+        if core and min(np.abs(colour - text).sum(), np.abs(colour - ground).sum()) < _FOREIGN:
+            continue  # a patch of the picture between strokes: near the text's or the ground's
         if _holds_text(comp):
             continue  # a badge with its own words (上新) the detector read into the line
         return True
