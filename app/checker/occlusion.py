@@ -342,6 +342,14 @@ _ICON_SLOT = 0.3
 # stood 132-304 from both, patches of the picture between strokes (skin, a shadow) 38-118 from
 # one of them.
 _FOREIGN = 120
+# Of the glyph height: how far the search reaches beside and above/below the ink. A disc or a
+# star over a label's first glyphs can stand two glyphs wide, and is only seen as an object
+# closed on every side when the crop holds all of it. Past the near crop, a flat dark part of
+# a photo beside the text is closed too, so what reaches there must also stand out.
+_SEARCH_X = 3.0
+_SEARCH_Y = 2.0
+_NEAR_X = 1.5
+_NEAR_Y = 1.2
 
 
 def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
@@ -362,7 +370,12 @@ def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
         return False
     h_img, w_img = image.shape[:2]
     g = ink.h
-    search = ink.expanded(int(g * 1.5), int(g * 1.2), w_img, h_img)
+    search = ink.expanded(int(g * _SEARCH_X), int(g * _SEARCH_Y), w_img, h_img)
+    # Objects closed within the near crop were trusted before the search grew; only those
+    # that reach past it must also stand out from what is round them.
+    near_box = ink.expanded(int(g * _NEAR_X), int(g * _NEAR_Y), w_img, h_img)
+    nx1, ny1 = near_box.x - search.x, near_box.y - search.y
+    nx2, ny2 = near_box.x2 - search.x, near_box.y2 - search.y
     crop = np.ascontiguousarray(image[search.y : search.y2, search.x : search.x2])
     ch, cw = crop.shape[:2]
     ix, iy = ink.x - search.x, ink.y - search.y
@@ -418,6 +431,9 @@ def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
             continue  # a patch of the picture between strokes: near the text's or the ground's
         if _holds_text(comp):
             continue  # a badge with its own words (上新) the detector read into the line
+        far = x <= nx1 or y <= ny1 or x + bw >= nx2 or y + bh >= ny2
+        if far and not _stands_out(lab, comp, colour):
+            continue  # a flat patch of the picture that shades into more of the same
         return True
     return False
 
@@ -433,6 +449,27 @@ _SOLID_CORE = 0.12
 # Share of a region's inside in the text's colour from which it is an icon with a mark of its
 # own.
 _MARKED = 0.1
+
+
+# CIELAB distance (summed) from a region's colour at which a pixel just outside it is something
+# else, and the share of its surround that must be so for the region to stand out as an object.
+# A sticker's rim meets text, ground or picture of other colours (0.40-0.99 of its surround over
+# covered labels); a flat dark patch of a photo beside a price shades into more of the same
+# (0.19-0.54).
+_OTHER = 90
+_STANDS_OUT = 0.6
+
+
+def _stands_out(lab: np.ndarray, comp: np.ndarray, colour: np.ndarray) -> bool:
+    """Whether what lies just outside ``comp`` (2-4 px off, past its anti-aliased rim) is
+    mostly of other colours: an object drawn on the picture, not a flat part of the picture."""
+    c8 = comp.astype(np.uint8)
+    ring = (cv2.dilate(c8, np.ones((9, 9), np.uint8)) > 0) & ~(
+        cv2.dilate(c8, np.ones((5, 5), np.uint8)) > 0
+    )
+    if not ring.any():
+        return True
+    return float((np.abs(lab[ring] - colour).sum(axis=1) >= _OTHER).mean()) >= _STANDS_OUT
 
 
 def _filled(comp: np.ndarray) -> np.ndarray:

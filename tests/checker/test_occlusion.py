@@ -279,6 +279,31 @@ def test_the_flat_core_of_a_star_no_bigger_than_a_glyph_is_a_cover() -> None:
     assert sticker_on_line(image, measure)
 
 
+@pytest.mark.parametrize(
+    ("name", "box", "sticker"),
+    [
+        # A purple star two glyphs wide over the start of 券后价¥128 (an altgen 1080x1920
+        # frame): it reaches past a crop of one and a half glyphs beside the ink, where it
+        # looked like the picture running on, not an object on it.
+        ("big_star_over_start_of_price.png", Box(152, 114, 161, 63), True),
+        # 秒杀价¥89 on a photo of a dark pan (a framegen frame): the wider crop holds the pan's
+        # flat dark side whole, as closed as a sticker, but it shades into more dark picture.
+        ("dark_photo_patch_beside_price.png", Box(100, 75, 129, 41), False),
+    ],
+)
+def test_an_object_larger_than_the_near_crop_must_stand_out(
+    name: str, box: Box, sticker: bool
+) -> None:
+    from pathlib import Path
+
+    from app.checker.occlusion import sticker_on_line
+
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    measure = measure_text(image, box)
+    assert measure is not None
+    assert sticker_on_line(image, measure) is sticker
+
+
 def _pill_with_disc(text: str, shown: str, disc_x: str) -> tuple[np.ndarray, Box]:
     """``text`` on a pill, a disc taller than the pill over the glyphs after ``shown`` (or,
     for ``disc_x == "beyond"``, past the pill's end); returns the frame and the detector's box
