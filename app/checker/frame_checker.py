@@ -351,7 +351,7 @@ class FrameChecker:
         h, w = image.shape[:2]
         believed, hesitant = self._split_hesitant(lines)
         infos = classify_lines(believed, self.pack)
-        mark_scrolling(infos, image)
+        mark_scrolling(infos, image, self.pack)
         room = [li for li in infos if li.viewer is None]
         # A line no rule recognised may still be what is left of a label (spotting.py); so may
         # a reading too hesitant to believe, though never as more than a damaged copy.

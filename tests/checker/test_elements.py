@@ -164,6 +164,26 @@ def test_only_glyphs_cut_by_the_frame_edge_make_a_line_scroll(label_x: int, scro
     assert _ink_at_edge(to_bgr(img), m) is scrolls
 
 
+@pytest.mark.parametrize(("text", "scrolls"), [("加V", True), ("广告", False)])
+def test_a_banned_question_whose_last_glyph_the_edge_cuts_scrolls(text: str, scrolls: bool):
+    """加V吗 scrolling in at the right edge of a generated 1080x1920 frame: OCR reads 加V and
+    drops the 口 of 吗 that the edge cuts, a fifth of a glyph from it. A line with a banned
+    term and nothing of a label that stands so close is taken for 弹幕; the same strokes read as
+    a label's words keep the benefit of the doubt (a room may set its label that close)."""
+    from pathlib import Path
+
+    from app.checker.elements import classify_lines, mark_scrolling
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    name = "danmaku_question_cut_by_right_edge.png"
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
+    pack = load_rule_pack()
+    lines = classify_lines([OcrLine(text, Box(150, 40, 81, 57), 0.99)], pack)
+    mark_scrolling(lines, crop, pack)
+    assert (lines[0].viewer == "danmaku") is scrolls
+
+
 @pytest.mark.parametrize(("sticker", "status"), [(True, "occluded"), (False, "missing")])
 def test_a_lone_first_glyph_of_a_label_beside_a_cover_is_occluded(sticker: bool, status: str):
     """此 of 此为广告 with a sticker over 为广告: all OCR reads is 此, but 此 starts only the ad
