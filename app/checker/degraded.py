@@ -31,9 +31,16 @@ _GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d|¥[\u4e00-\u9fff]\d")
 # a count is written 2件, never with the slash of a per-unit price.
 # A badge's glyph may stand where the sign and first digits were (抢99/件 of ¥299/件 under
 # a 抢 sticker).
-_UNIT_TAIL = re.compile(
-    r"^(?:[\u4e00-\u9fff]?\d{1,4}(?:\.\d{1,2})?)?/(?:件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包)$"
+_UNITS = "件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包"
+_UNIT_TAIL = re.compile(rf"^(?:[\u4e00-\u9fff]?\d{{1,4}}(?:\.\d{{1,2}})?)?/(?:{_UNITS})$")
+# The same with what a sticker's edge left of the sign and the number read as letters and
+# digits mixed (X301/件 of ¥301/件, XO0/件, 至6a/件): a digit among them and the per-unit tail.
+_GARBLED_UNIT_TAIL = re.compile(
+    rf"^[\u4e00-\u9fff]?[0-9a-z.]{{0,5}}[0-9][0-9a-z.]{{0,5}}/(?:{_UNITS})$"
 )
+# A bare sale word straight before a number (秒杀19.9 of 秒杀 ¥19.9, its ¥ under a sticker): a
+# tag whose sign is hidden. Not a whole price: 秒杀 also counts sales (秒杀1000件).
+_BARE_WORD_NUMBER = re.compile(r"^(?:秒杀|到手|券后|折后)[:：]?\d{1,5}(?:\.\d{1,2})?$")
 
 
 # A price word and its key's colon with words, not a number, after it (直播价：热卖, a 热卖
@@ -103,6 +110,8 @@ def degraded_elements(text: str, pack: RulePack) -> list[str]:
         or (_BARE_DECIMAL.match(full) and any(c.isdigit() for c in full))
         or _GARBLED_PRICE.search(full)
         or _UNIT_TAIL.match(full)
+        or _GARBLED_UNIT_TAIL.match(full)
+        or _BARE_WORD_NUMBER.match(full)
         or _KEY_WITHOUT_NUMBER.match(full)
         or (words is not None and words.search(full))
     ):

@@ -36,6 +36,11 @@ from app.rules.pack import load_rule_pack
         ("息>", ["merchant_info"]),  # 商家信息 > with 商家信 under a sticker
         ("言息>", ["merchant_info"]),  # …信息 >, 信 read without its 亻
         ("息", []),  # one glyph, no chevron: anything
+        ("秒杀19.9", ["price"]),  # 秒杀 ¥19.9 with its ¥ under a sticker
+        ("秒杀1000件", []),  # a count of sales
+        ("X301/件", ["price"]),  # ¥301/件, a sticker's edge over ¥ read as X
+        ("至6a/件", ["price"]),
+        ("2件/组", []),
     ],
 )
 def test_damaged_copies(text: str, elements: list[str]) -> None:
