@@ -444,6 +444,13 @@ def _without_pictographs(text: str) -> str:
     return text[i:j].strip(FRAME_PUNCT)
 
 
+# One CJK glyph with one or two Latin letters or digits on one side: OCR reading a round
+# sticker beside the glyph as O, o, 0 or UP.
+_GLYPH_AND_LETTERS = re.compile(
+    r"^(?:(?P<glyph>[\u4e00-\u9fff])[a-z0-9]{1,2}|[a-z0-9]{1,2}(?P<glyph2>[\u4e00-\u9fff]))$"
+)
+
+
 def _sticker_beside(text: str, span: tuple[int, int]) -> bool:
     """Whether a pictograph stands right at one end of the label's words with more CJK beyond
     it: an emoji sticker over the middle of the label line, which OCR reads as a symbol
@@ -693,10 +700,14 @@ class ElementJudge:
         """
         text = normalize(line.text).strip(FRAME_PUNCT)
         bare = _without_pictographs(text)
+        read_cover = bare != text
+        if len(bare) > 1 and (m := _GLYPH_AND_LETTERS.match(bare)):
+            # A disc read as a letter or two beside the glyph (广O, 广UP of 广告).
+            bare, text, read_cover = m["glyph"] or m["glyph2"], bare, True
         side = self._end_glyphs.get(element, {}).get(bare) if len(bare) == 1 else None
         if side is None:
             return False
-        if bare != text:
+        if read_cover:
             # OCR read the cover itself, as a symbol on the side where the rest would stand.
             at = text.rfind(bare)
             return (side == "right" and at < len(text) - 1) or (side == "left" and at > 0)

@@ -212,6 +212,29 @@ def test_a_lone_first_glyph_of_a_label_beside_a_cover_is_occluded(sticker: bool,
     assert f.status == status, f.reason
 
 
+@pytest.mark.parametrize(("read", "status"), [("广O", "occluded"), ("O广", "missing")])
+def test_a_disc_read_as_a_letter_beside_a_labels_first_glyph_is_occluded(read: str, status: str):
+    """广告 with a disc over 告 reads 广O: OCR read the disc as a letter where the rest of the
+    label would stand. The same letter before 广, where no label goes on, says nothing."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=4)
+    x, y, w, h = draw_label(img, (60, 40), "广告", 34, (255, 255, 255), (200, 30, 30))
+    ImageDraw.Draw(img).ellipse((x + 36, y - 10, x + 36 + h + 20, y + h + 10), fill=(40, 90, 220))
+    line = OcrLine(read, Box(x - 6, y - 6, w + 30, h + 12), 0.8)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+
 def _star(d, cx: int, cy: int, r: int, fill: tuple[int, int, int]) -> None:
     import math
 
