@@ -384,7 +384,7 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
             bare in rule.fragments
             or bare in rule.gapped
             or _after_hidden_head(norm, rule)
-            or any(h.search(norm) for h in rule.heads)
+            or any(h.search(norm) or h.search(bare) for h in rule.heads)
         ):
             out[name] = ElementMatch(name, rule.rule, rule.article, full=False, fragment=True,
                                      matched=text, span=(0, len(text)),

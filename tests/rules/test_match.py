@@ -553,6 +553,9 @@ def test_the_platform_label_with_its_i_lost_is_a_disclosure(text: str, full: boo
         ("该主播为", True),
         ("该主播为人工智", True),
         ("本场主播为A", True),
+        ("该主播为人工智，", True),  # the cover's edge read as a comma
+        ("该主播为人工行", True),  # 智 cut by the cover's edge, read as 行
+        ("主播为你推荐", None),  # what follows 为 is no start of what the host is
         ("本场主播为AI数字人", False),  # whole: a disclosure
         ("主播为什么不说话", None),  # a sentence that goes on is no label
         ("本场主播", None),  # a caption as often as a label
