@@ -1051,6 +1051,12 @@ class ElementJudge:
         if covered > t.max_occluded_frac + COVERAGE_NOISE:
             f.status, f.reason = Status.OCCLUDED, f"{covered:.0%} of the text is covered"
             return f
+        # A star over the middle of a label on a plate counts only its solid centre columns
+        # (its points cover too few rows), and so can stay under that; but it is one flat
+        # object with glyphs on both sides of it, which no design puts there.
+        if cover is not None and sticker_on_line(image, measure, between=True):
+            f.status, f.reason = Status.OCCLUDED, "a sticker is drawn over the middle of the text"
+            return f
         where = f.box or line.box
         if m.full:
             where = phrase_box(line.text, where, m.span)

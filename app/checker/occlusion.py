@@ -350,9 +350,15 @@ _SEARCH_X = 3.0
 _SEARCH_Y = 2.0
 _NEAR_X = 1.5
 _NEAR_Y = 1.2
+# Of the glyph height: how much of the line an object on a plate must leave on either side of
+# it. Icons and badges a room prints on a label's plate sit at the text's ends; a sticker over
+# the middle has glyphs on both sides (商家信息 with a star over 家信).
+_BETWEEN = 0.6
 
 
-def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
+def sticker_on_line(
+    image: np.ndarray, measure: TextMeasure, between: bool = False
+) -> bool:
     """Whether a flat, solid object is drawn across plain text (no plate): a star, a disc or an
     emoji sticker over part of the line.
 
@@ -364,6 +370,9 @@ def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
     in a colour far from both the text's and the ground's). Photo texture is not flat, a plain
     sky or wall runs on out of the crop, and what hugs the strokes (an outline, a shadow) or
     has the text's own colour or its ground's is part of the text's design.
+
+    ``between``: only an object with glyphs on both sides of it counts (text on a plate, where
+    an icon at either end is the plate's own).
     """
     ink = measure.ink_box
     if ink is None or ink.h < 8:
@@ -431,6 +440,8 @@ def sticker_on_line(image: np.ndarray, measure: TextMeasure) -> bool:
             continue  # a patch of the picture between strokes: near the text's or the ground's
         if _holds_text(comp):
             continue  # a badge with its own words (上新) the detector read into the line
+        if between and (x < ix + _BETWEEN * g or x + bw > ix + ink.w - _BETWEEN * g):
+            continue  # on a plate, only what stands between glyphs: icons sit at its ends
         far = x <= nx1 or y <= ny1 or x + bw >= nx2 or y + bh >= ny2
         if far and not _stands_out(lab, comp, colour):
             continue  # a flat patch of the picture that shades into more of the same

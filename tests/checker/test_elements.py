@@ -841,3 +841,27 @@ def test_a_corner_label_may_run_a_little_past_the_zone_but_not_across_its_centre
         "ad_label", to_bgr(img), classify_lines([line], pack)
     )
     assert f.status == status, (f.reason, f.box)
+
+
+@pytest.mark.parametrize(
+    ("element", "name", "at", "size", "text", "box", "status"),
+    [
+        # 商家信息 on a dark glass plate with a star over 家信 (an altgen 1080x1920 frame): its
+        # points leave the columns it covers under the coverage limit.
+        ("merchant_info", "star_over_middle_of_plated_label.png", (814, 253), (1080, 1920),
+         "商家信息", (345, 906, 121, 46), "occluded"),
+        # 商业推广 广告 on a plate with the room's own icons at its ends (a framegen 1280x720
+        # frame): nothing stands between its glyphs.
+        ("ad_label", "plated_label_with_end_icons.png", (16, 903), (1280, 720),
+         "商业推广广告", (979, 92, 226, 38), "ok"),
+    ],
+)
+def test_a_flat_object_between_the_glyphs_of_a_plated_label_covers_it(
+    element: str, name: str, at: tuple[int, int], size: tuple[int, int], text: str,
+    box: tuple[int, int, int, int], status: str,
+) -> None:
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    finding = _judge_on_crop(element, name, at, size, [OcrLine(text, Box(*box), 0.95)])
+    assert finding.status == status, finding.reason
