@@ -247,6 +247,22 @@ def test_element_full(text: str, element: str, pack: RulePack) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "price"),
+    [
+        ("秒杀价V299", True),  # ¥ read as V
+        ("利圣价V2aa", False),  # 秒杀价 ¥299 under a card: letters glued to the number
+        ("V2aa", False),
+        ("¥99hot", True),  # a real ¥: a badge read into the line after it
+    ],
+)
+def test_a_misread_sign_makes_a_price_only_with_no_letters_after_it(
+    text: str, price: bool, pack: RulePack
+) -> None:
+    m = match_element(text, pack).get("price")
+    assert (m is not None and m.full) is price
+
+
+@pytest.mark.parametrize(
     ("text", "element"),
     [("广", "ad_label"), ("此为广", "ad_label"), ("告", "ad_label"), ("[广", "ad_label"),
      ("AI生", "ai_disclosure"), ("AI", "ai_disclosure"), ("数字", "ai_disclosure"),
