@@ -68,11 +68,11 @@ class Analysis:
 # How far past a line's box, in box heights, a question mark the detector left out may stand
 # (the gap before it and the mark itself).
 _PAST_END = 0.6
-# A question mark read as a 7 straight after a glyph (历史最低价7 of a 20 px 历史最低价？): no
-# price is written so (it has its sign or 元). The recogniser finds the mark nearly as likely
-# as the 7 there (-0.42 nats per character for 历史最低价?, against -10 and less for a phrase
-# that is not what is written, ctc.py).
-_MARK_AS_SEVEN = re.compile(r"[\u4e00-\u9fff]7$")
+# A viewer's question with its last glyph misread: the mark as a 7 (历史最低价7 of a 20 px
+# 历史最低价？), 吗 as 档 (最低价档). The recogniser finds the question nearly as likely as its
+# reading there (-0.42 and -0.29 nats per character), where a glyph that is written scores far
+# lower for the question (a 7 written after 历史最低价: -2.5).
+_QUESTION_ENDS = ("?", "吗", "呢")
 _MARK_SCORE = -1.0
 
 
@@ -326,7 +326,7 @@ class FrameChecker:
     def _asks_past_its_end(self, image: np.ndarray, line: OcrLine) -> bool:
         """Whether a line with a banned term, read on past its box's right end, ends in a
         question mark: a viewer's 弹幕 (历史最低价？) whose mark the detector's box left out,
-        or the recogniser read as a 7.
+        or whose mark or particle the recogniser misread (历史最低价7, 最低价档).
 
         Asked only of lines that hold a banned term (rare), once per reading and box.
         """
@@ -336,7 +336,7 @@ class FrameChecker:
             b = line.box
             h_img, w_img = image.shape[:2]
             wider = Box(b.x, b.y, b.w + round(_PAST_END * b.h), b.h).clipped(w_img, h_img)
-            hit = self._mark_read_as_seven(image, line)
+            hit = self._question_misread(image, line)
             if not hit and wider.w > b.w:
                 (read,) = self.engine.recognize(image, [wider])
                 text = normalize(read.text).rstrip()
@@ -350,17 +350,23 @@ class FrameChecker:
             self._asks[key] = hit
         return hit
 
-    def _mark_read_as_seven(self, image: np.ndarray, line: OcrLine) -> bool:
-        """Whether a line ending in a 7 right after a glyph is a viewer's question with its
-        mark misread (see _MARK_AS_SEVEN)."""
-        text = normalize(line.text).rstrip()
-        if not _MARK_AS_SEVEN.search(text) or not isinstance(self.engine, PhraseScorer):
+    def _question_misread(self, image: np.ndarray, line: OcrLine) -> bool:
+        """Whether a line whose last glyph follows a CJK glyph is a viewer's question with its
+        mark or particle misread (see _QUESTION_ENDS)."""
+        text = "".join(normalize(line.text).split())
+        if (
+            not 2 <= len(text) <= 16
+            or not _CJK_GLYPHS.match(text[-2])
+            or text[-1] in _QUESTION_ENDS
+            or not isinstance(self.engine, PhraseScorer)
+        ):
             return False
-        asked = text[:-1] + "?"
-        if not is_viewer_text(asked, self.pack):
+        asked = [text[:-1] + q for q in _QUESTION_ENDS]
+        asked = [q for q in asked if is_viewer_text(q, self.pack)]
+        if not asked:
             return False
-        (scores,) = self.engine.phrase_scores(image, [line.box], ["".join(asked.split())])
-        return scores[0] >= _MARK_SCORE
+        (scores,) = self.engine.phrase_scores(image, [line.box], asked)
+        return max(scores) >= _MARK_SCORE
 
     def evaluate(
         self, image: np.ndarray, lines: list[OcrLine], name: str = "", qr: bool = True
