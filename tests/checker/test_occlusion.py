@@ -254,6 +254,12 @@ def test_a_sticker_across_plain_text_is_a_cover(cover: str, status: Status) -> N
 def test_a_solid_sticker_against_outlined_strokes_is_a_cover(
     name: str, box: Box, sticker: bool
 ) -> None:
+    assert _sticker_on_crop(name, box) is sticker
+
+
+def _sticker_on_crop(name: str, box: Box) -> bool:
+    """sticker_on_line on a crop of a generated frame (tests/checker/data/NAME), for the line
+    OCR read in ``box``."""
     from pathlib import Path
 
     from app.checker.occlusion import sticker_on_line
@@ -261,7 +267,7 @@ def test_a_solid_sticker_against_outlined_strokes_is_a_cover(
     image = cv2.imread(str(Path(__file__).parent / "data" / name))
     measure = measure_text(image, box)
     assert measure is not None
-    assert sticker_on_line(image, measure) is sticker
+    return sticker_on_line(image, measure)
 
 
 def test_the_flat_core_of_a_star_no_bigger_than_a_glyph_is_a_cover() -> None:
@@ -269,14 +275,7 @@ def test_the_flat_core_of_a_star_no_bigger_than_a_glyph_is_a_cover() -> None:
     frame), no bigger than the glyph: its points and its anti-aliased rim step too much to be
     flat, so what is flat is its core, 0.7 of a glyph tall, where the test once required a
     region as tall as the glyphs."""
-    from pathlib import Path
-
-    from app.checker.occlusion import sticker_on_line
-
-    image = cv2.imread(str(Path(__file__).parent / "data" / "core_star_over_outlined_ad_label.png"))
-    measure = measure_text(image, Box(36, 75, 92, 63))
-    assert measure is not None
-    assert sticker_on_line(image, measure)
+    assert _sticker_on_crop("core_star_over_outlined_ad_label.png", Box(36, 75, 92, 63))
 
 
 @pytest.mark.parametrize(
@@ -294,14 +293,7 @@ def test_the_flat_core_of_a_star_no_bigger_than_a_glyph_is_a_cover() -> None:
 def test_an_object_larger_than_the_near_crop_must_stand_out(
     name: str, box: Box, sticker: bool
 ) -> None:
-    from pathlib import Path
-
-    from app.checker.occlusion import sticker_on_line
-
-    image = cv2.imread(str(Path(__file__).parent / "data" / name))
-    measure = measure_text(image, box)
-    assert measure is not None
-    assert sticker_on_line(image, measure) is sticker
+    assert _sticker_on_crop(name, box) is sticker
 
 
 def _pill_with_disc(text: str, shown: str, disc_x: str) -> tuple[np.ndarray, Box]:
