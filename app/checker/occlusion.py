@@ -356,11 +356,9 @@ _NEAR_Y = 1.2
 _BETWEEN = 0.6
 
 
-def sticker_on_line(
-    image: np.ndarray, measure: TextMeasure, between: bool = False
-) -> bool:
-    """Whether a flat, solid object is drawn across plain text (no plate): a star, a disc or an
-    emoji sticker over part of the line.
+def sticker_on_line(image: np.ndarray, measure: TextMeasure, between: bool = False) -> bool:
+    """Whether a flat, solid object is drawn across the text: a star, a disc or an emoji
+    sticker over part of the line. Made for plain text (no plate); on a plate, see ``between``.
 
     What is left is a line of whole glyphs OCR still reads (商家信息 with a star over 家), or a
     shorter label (数字人 of 数字人直播), so nothing in the text says a part is hidden. The
