@@ -614,6 +614,8 @@ def test_a_price_that_ends_on_its_decimal_point_lost_its_decimals(text: str, cut
         ("¥39.9", "¥39.9"),
         ("NEW ¥45/件", "¥45"),  # a NEW badge beside the tag, read into its line
         ("HOT¥99", "¥99"),
+        ("7Y89/件", "Y89"),  # the shield read as 7 again, and its ¥ as Y
+        ("1v19.9", "v19.9"),
     ],
 )
 def test_a_digit_or_badge_before_the_yen_sign_is_not_part_of_the_price(
@@ -623,7 +625,7 @@ def test_a_digit_or_badge_before_the_yen_sign_is_not_part_of_the_price(
     assert m.full and m.matched == price
 
 
-@pytest.mark.parametrize("text", ["1v1连麦", "2y3", "3v3"])
+@pytest.mark.parametrize("text", ["1v1连麦", "2y3", "3v3", "5v5比赛", "a1v10"])
 def test_a_v_or_y_after_a_digit_is_no_yen_sign(text: str) -> None:
     assert "price" not in match_element(text)
 
