@@ -39,8 +39,10 @@ _GARBLED_UNIT_TAIL = re.compile(
     rf"^[\u4e00-\u9fff]?[0-9a-z.]{{0,5}}[0-9][0-9a-z.]{{0,5}}/(?:{_UNITS})$"
 )
 # A bare sale word straight before a number (秒杀19.9 of 秒杀 ¥19.9, its ¥ under a sticker): a
-# tag whose sign is hidden. Not a whole price: 秒杀 also counts sales (秒杀1000件).
-_BARE_WORD_NUMBER = re.compile(r"^(?:秒杀|到手|券后|折后)[:：]?\d{1,5}(?:\.\d{1,2})?$")
+# tag whose sign is hidden. Not a whole price: 秒杀 also counts sales (秒杀1000件). A lone 到
+# before the number is 到手 with 手 hidden too (到299 of 到手¥299): a line says 到 and a
+# number with more after them (到12点, 到100件), never alone.
+_BARE_WORD_NUMBER = re.compile(r"^(?:秒杀|到手?|券后|折后)[:：]?\d{1,5}(?:\.\d{1,2})?$")
 
 
 # A price word and its key's colon with words, not a number, after it (直播价：热卖, a 热卖

@@ -38,6 +38,8 @@ from app.rules.pack import load_rule_pack
         ("息", []),  # one glyph, no chevron: anything
         ("秒杀19.9", ["price"]),  # 秒杀 ¥19.9 with its ¥ under a sticker
         ("秒杀1000件", []),  # a count of sales
+        ("到299", ["price"]),  # 到手¥299 with 手¥ under a sticker
+        ("到12点", []),
         ("X301/件", ["price"]),  # ¥301/件, a sticker's edge over ¥ read as X
         ("至6a/件", ["price"]),
         ("2件/组", []),
