@@ -105,6 +105,26 @@ _LONE_CJK = re.compile(r"^[\u4e00-\u9fff]$")
 
 # What is left right of a cover over a price tag's middle: its number, maybe with its unit.
 _BARE_AMOUNT = re.compile(r"^[¥￥]?\d{1,5}(?:\.\d{1,2})?(?:元|/件)?$")
+# A number alone, of two digits or more or with decimals: what a sticker over a tag's sign
+# (and its price word) leaves of ¥ 299. A single digit is any count or a stray reading.
+_BARE_NUMBER = re.compile(r"^(?:\d{2,5}|\d{1,5}\.\d{1,2})$")
+_SURE_NUMBER = 0.85
+
+
+def _stickered_number(image: np.ndarray, line: OcrLine) -> bool:
+    """Whether ``line`` is a bare number with a sticker drawn against it: a price tag whose
+    sign a disc or a star hides (299 of ¥ 299). A number alone is any count, so only the
+    sticker says it was a price; asked only while the frame shows no price at all. A row of
+    round icon buttons reads as a number too (1110, 0000 at 0.66-0.77), with each button a
+    flat disc: the recogniser is sure of a number it sees (299 at 0.9-1.0)."""
+    if line.confidence < _SURE_NUMBER or not _BARE_NUMBER.match(
+        normalize(line.text).strip(FRAME_PUNCT)
+    ):
+        return False
+    measure = measure_text(image, line.box)
+    return measure is not None and sticker_on_line(image, measure)
+
+
 # How far (in line heights) the number may stand from the price word's first glyph: the rest of
 # the word and the currency sign, hidden (券后价￥ is four glyphs and a half).
 _PRICE_GAP = 6.0
@@ -347,6 +367,63 @@ def _gap(
     return near.mean(axis=0) < 0.3, lab, g
 
 
+# How much wider a photo tile's lightness spread (interquartile range) is than the ground's
+# round the pieces, and the least ground spread counted (H.264 noise on a flat plate).
+_TILE_BUSIER = 3.0
+_CALM_IQR = 4.0
+
+
+def _calmer_ground(image: np.ndarray, a: TextMeasure, b: TextMeasure) -> float:
+    return min(_ground_spread(image, a), _ground_spread(image, b))
+
+
+def _ground_spread(image: np.ndarray, m: TextMeasure) -> float:
+    """Lightness interquartile range of the ground just above and below a piece's ink (its
+    strokes left out): a plate's or a blurred picture's is a few levels, a photo's tens."""
+    ink = m.ink_box
+    if ink is None:
+        return float("inf")
+    h_img = image.shape[0]
+    reach, off = max(2, ink.h // 5), 2
+    text = lab_of(m.text_bgr)
+    values = []
+    for y1, y2 in ((ink.y - off - reach, ink.y - off), (ink.y2 + off, ink.y2 + off + reach)):
+        y1, y2 = max(0, y1), min(h_img, y2)
+        if y2 - y1 < 2:
+            continue
+        lab = cv2.cvtColor(np.ascontiguousarray(image[y1:y2, ink.x : ink.x2]), cv2.COLOR_BGR2LAB)
+        lab = lab.astype(np.int16)
+        values.append(lab[np.abs(lab - text).sum(axis=2) >= 45][:, 0])
+    pixels = np.concatenate(values) if values else np.empty(0)
+    if pixels.size < 10:
+        return float("inf")
+    q1, q3 = np.percentile(pixels, (25, 75))
+    return float(q3 - q1)
+
+
+# Share of the gap's columns a cover must fill (see _cover_share).
+_GAP_COVERED = 0.7
+# Of the glyph height: the least width of one object filling the gap from a piece's end, the
+# share of its span it must fill, and how close to a piece's ink a photo tile must reach.
+_SPAN_MIN = 0.6
+_SPAN_SOLID = 0.9
+_TILE_TOUCH = 0.15
+
+
+def _cover_share(foreign: np.ndarray, g: int, edge: int) -> float:
+    """Share of the gap's columns that are foreign; or, where one object fills the gap from
+    one piece's end, the share of its own span. A star over 价 of 到手价   ¥39 leaves the wide
+    word space before ¥ beside it: counted over the whole gap, the star fills too little of
+    it (0.69 on the frame we met)."""
+    share = float(foreign.mean())
+    cols = np.flatnonzero(foreign)
+    if cols.size and cols[-1] - cols[0] + 1 >= _SPAN_MIN * g:
+        span = foreign[cols[0] : cols[-1] + 1]
+        if span.mean() >= _SPAN_SOLID and (cols[0] < edge or cols[-1] >= len(foreign) - edge):
+            share = max(share, float(span.mean()))
+    return share
+
+
 # Lightness interquartile range (CIELAB L, 0-255) of a gap one object fills: a disc with a
 # white rim and a highlight spreads its lightness (std 61) but half its pixels are its body.
 _ONE_OBJECT_IQR = 20.0
@@ -365,6 +442,32 @@ def _inks_apart(a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
     return ink_gap >= _INK_GAP_COVER * max(a.glyph_px, b.glyph_px)
 
 
+def _agreed_measures(
+    image: np.ndarray, a_box: Box, a: TextMeasure, b_box: Box, b: TextMeasure, b_right: bool
+) -> tuple[TextMeasure, TextMeasure] | None:
+    """The two pieces' measures, taken again half a glyph away from the gap between them,
+    when they disagree on which colour is the text. A sticker between the pieces enters the
+    box beside it (数字人 with the white rim of the disc over 播为AI), and the measure may take
+    the rim for the strokes; away from the sticker, the piece measures as it stands. None
+    when the pieces still disagree: then they are two overlays of different designs."""
+
+    def away(box: Box, toward_right: bool) -> TextMeasure | None:
+        cut = round(_AWAY_FROM_GAP * box.h)
+        if box.w - cut < box.h:
+            return None
+        x = box.x if toward_right else box.x + cut
+        return measure_text(image, Box(x, box.y, box.w - cut, box.h))
+
+    for a2, b2 in ((away(a_box, b_right), b), (a, away(b_box, not b_right))):
+        if a2 is not None and b2 is not None and a2.polarity == b2.polarity:
+            return a2, b2
+    return None
+
+
+# Of the line height: how much of a piece's box, on the gap's side, a re-measure leaves out.
+_AWAY_FROM_GAP = 0.5
+
+
 def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
     """Whether something other than the text's ground fills the gap between two text pieces,
     from the end of one to the start of the other, as a sticker drawn over the middle of a
@@ -379,14 +482,29 @@ def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right:
     lightness = lab[..., 0]
     q1, q3 = np.percentile(lightness, (25, 75))
     flat = float(lightness.std()) <= 30.0 or float(q3 - q1) <= _ONE_OBJECT_IQR
-    if not flat or foreign.mean() < 0.7:
+    one_plate = _colour_distance(a.ground_bgr, b.ground_bgr) <= 40
+    share = _cover_share(foreign, g, edge)
+    if not flat:
+        # A photo tile over the middle of a line (直播 | grass | 9元 of 直播价 79元) is no flat
+        # object, but it is busy where the ground round both pieces is calm (their plate, a
+        # blurred studio), and it reaches one piece's ink. Text on a busy picture has as busy
+        # a ground, and two plated overlays have their padding next to their text.
+        touch = max(1, round(_TILE_TOUCH * g))
+        spread = float(q3 - q1)
+        return (
+            one_plate
+            and share >= _GAP_COVERED
+            and bool(foreign[:touch].any() or foreign[-touch:].any())
+            # The calmer piece's: a tile that runs on into one piece's box makes it look busy.
+            and spread >= _TILE_BUSIER * max(_CALM_IQR, _calmer_ground(image, a, b))
+        )
+    if share < _GAP_COVERED:
         return False
     if foreign[:edge].any() and foreign[-edge:].any():
         return True
     # On one plate, a word space may show between the cover and one piece (a star over 价 of
     # 到手价 ¥39 leaves the space before ¥): one line, so a cover reaching one piece will do.
     # Pieces on plates of their own are two overlays; then it must reach both.
-    one_plate = _colour_distance(a.ground_bgr, b.ground_bgr) <= 40
     return one_plate and bool(foreign[:edge].any() or foreign[-edge:].any())
 
 
@@ -659,7 +777,10 @@ class ElementJudge:
                 self._judge_damaged(element, image, li.line)
                 for li in room
                 if self._lone_end_glyph(element, image, li.line)
-                or (element == "price" and self._split_price(image, li, room))
+                or (
+                    element == "price"
+                    and (self._split_price(image, li, room) or _stickered_number(image, li.line))
+                )
             )
         if best is None:
             best = _best(
@@ -890,20 +1011,27 @@ class ElementJudge:
             )
             mine = mine or measure_text(image, b)
             theirs = measure_text(image, ob)
-            if mine is None or theirs is None or mine.polarity != theirs.polarity:
+            if mine is None or theirs is None:
                 continue
-            if spaced and not _inks_apart(mine, theirs, right):
+            if mine.polarity != theirs.polarity:
+                agreed = _agreed_measures(image, b, mine, ob, theirs, right)
+                if agreed is None:
+                    continue
+                mine_here, theirs = agreed
+            else:
+                mine_here = mine
+            if spaced and not _inks_apart(mine_here, theirs, right):
                 # A word space between the pieces. A sticker grows the boxes beside it
                 # toward each other (a star over 价 of 到手价 ¥39); their inks say how far
                 # apart the glyphs are.
                 continue
-            if mine.ink_box is not None and theirs.ink_box is not None and not (
-                0.67 <= theirs.ink_box.h / max(1, mine.ink_box.h) <= 1.5
+            if mine_here.ink_box is not None and theirs.ink_box is not None and not (
+                0.67 <= theirs.ink_box.h / max(1, mine_here.ink_box.h) <= 1.5
             ):
                 continue
-            if _colour_distance(mine.text_bgr, theirs.text_bgr) > 40:
+            if _colour_distance(mine_here.text_bgr, theirs.text_bgr) > 40:
                 continue
-            near = _ink_to_cover(li.line.text, b, mine, right)
+            near = _ink_to_cover(li.line.text, b, mine_here, right)
             far = _ink_to_cover(other.line.text, ob, theirs, not right)
             if _covered_between(image, near, far, right):
                 return True

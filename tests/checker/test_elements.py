@@ -660,8 +660,9 @@ def test_the_first_and_last_glyphs_of_a_label_spaced_for_its_middle_are_it(
 def test_a_rimmed_disc_between_two_pieces_of_a_line_is_one_cover(cover: str, status: str):
     """本场主 | 数字人 of 本场主播为AI数字人, a disc with a white rim and a highlight over 播为AI.
     Rim and highlight spread its lightness as a busy picture's is spread, but half the gap is
-    the disc's body. A photo tile of noise between the same two pieces is picture between two
-    overlays: 数字人 stands as a label of its own."""
+    the disc's body. Two captions on a busy picture, with more of it between them, are two
+    overlays: 数字人 stands as a label of its own. (A busy tile between them where the ground
+    round them is calm is drawn over the line: see the photo tile test below.)"""
     from PIL import Image, ImageDraw
 
     from app.checker.elements import ElementJudge, classify_lines
@@ -672,6 +673,10 @@ def test_a_rimmed_disc_between_two_pieces_of_a_line_is_one_cover(cover: str, sta
 
     img = studio_background(1280, 720, seed=5)
     size = 40
+    if cover == "photo":
+        rng = np.random.default_rng(3)
+        busy = rng.integers(0, 110, (80, 200, 3), dtype=np.uint8)
+        img.paste(Image.fromarray(cv2.resize(busy, (600, 240))), (140, 240))
     x, y, w, h = draw_label(img, (200, 300), "本场主播为AI数字人", size, (255, 255, 255))
     d = ImageDraw.Draw(img)
     head = d.textbbox((200, 300), "本场主", font=font(size))
@@ -686,9 +691,8 @@ def test_a_rimmed_disc_between_two_pieces_of_a_line_is_one_cover(cover: str, sta
         d.ellipse((cx - r // 2 - 6, cy - r // 2 - 6, cx - r // 2 + 6, cy - r // 2 + 6),
                   fill=(250, 250, 250))
     else:
-        rng = np.random.default_rng(3)
-        noise = rng.integers(0, 256, (h + 40, x2 - x1, 3), dtype=np.uint8)
-        img.paste(Image.fromarray(noise), (x1, y - 20))
+        # The picture where 播为AI stood: the two captions' words, with more picture between.
+        img.paste(img.crop((x1, y + h + 25, x2, y + 2 * h + 65)), (x1, y - 20))
     lines = [
         OcrLine("本场主", Box(x - 8, y - 8, head[2] - x + 16, h + 16), 0.99),
         OcrLine("数字人", Box(tail_x - 8, y - 8, tail_w + 16, h + 16), 0.99),
@@ -865,3 +869,113 @@ def test_a_flat_object_between_the_glyphs_of_a_plated_label_covers_it(
 
     finding = _judge_on_crop(element, name, at, size, [OcrLine(text, Box(*box), 0.95)])
     assert finding.status == status, finding.reason
+
+
+@pytest.mark.parametrize(("sticker", "status"), [(True, "occluded"), (False, "missing")])
+def test_a_bare_number_with_a_sticker_over_its_sign_is_a_covered_price(sticker: bool, status: str):
+    """¥ 299 with a disc over ¥ reads 299: a number alone is any count, but one with a
+    sticker drawn against it, on a frame that shows no price, is a tag whose sign is hidden.
+    The same number with nothing over it is no price."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=6)
+    x, y, w, h = draw_label(img, (500, 400), "¥ 299", 48, (255, 255, 255))
+    if sticker:
+        ImageDraw.Draw(img).ellipse((x - 12, y - 14, x + h + 16, y + h + 14), fill=(40, 90, 220))
+    digits = x + round(0.45 * w)
+    line = OcrLine("299", Box(digits - 8, y - 8, x + w - digits + 16, h + 16), 0.99)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(("covered", "status"), [(True, "occluded"), (False, "ok")])
+def test_a_star_beside_a_wide_word_space_still_splits_the_price(covered: bool, status: str):
+    """到手价    ¥39 with a star over 价 only: the wide word space before ¥ is plate, and
+    over the whole gap the star fills too little of it; over its own span it is solid, and
+    it reaches the word's end. With nothing over 价, the pieces are one clean tag."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+
+    img = studio_background(1080, 1920, seed=11)
+    size = 48
+    x, y, w, h = draw_label(img, (300, 1200), "到手价    ¥39", size, (255, 255, 255), (30, 60, 40))
+    d = ImageDraw.Draw(img)
+    num = d.textbbox((0, 0), "¥39", font=font(size))
+    num_w = num[2] - num[0]
+    word = Box(x - 10, y - 10, 2 * size + 20, h + 20)
+    lines = [OcrLine("到手", word, 0.99)]
+    if covered:
+        _star(d, x + round(2.5 * size), y + h // 2, round(0.8 * size), (120, 200, 60))
+    else:
+        lines = [OcrLine("到手价", Box(x - 10, y - 10, 3 * size + 20, h + 20), 0.99)]
+    lines.append(OcrLine("¥39", Box(x + w - num_w - 12, y - 10, num_w + 24, h + 20), 0.95))
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status == status, f.reason
+
+
+def _photo_tile(w: int, h: int, seed: int):
+    """A square of busy picture (grass, a leaf), as rooms stick product photos over a tag."""
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
+    noise = rng.integers(0, 255, (h // 3 + 1, w // 3 + 1, 3), dtype=np.uint8)
+    tile = cv2.resize(noise, (w, h), interpolation=cv2.INTER_LINEAR)
+    tile[..., 1] = np.clip(tile[..., 1].astype(int) + 60, 0, 255)
+    return Image.fromarray(tile)
+
+
+@pytest.mark.parametrize(("covered", "status"), [(True, "occluded"), (False, "ok")])
+def test_a_photo_tile_over_the_middle_of_a_plated_price_splits_it(covered: bool, status: str):
+    """直播价 79元 on one plate with a photo of grass over 价 7: OCR reads 直播 and 9元, a whole
+    price by itself. The tile is no flat sticker, but the same plate on both sides makes the
+    pieces one line, and the tile reaches the word's ink. Two tags on plates of their own
+    with a busy picture between them are two overlays."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, font, studio_background, to_bgr
+
+    img = studio_background(1920, 1080, seed=12)
+    size = 48
+    plate = (40, 30, 20)
+    if covered:
+        x, y, w, h = draw_label(img, (1100, 680), "直播价 79元", size, (255, 255, 255), plate)
+        img.paste(_photo_tile(round(2.3 * size), round(1.9 * size), 3),
+                  (x + 2 * size + 2, y - round(0.45 * size)))
+        right = x + w
+    else:
+        x, y, w, h = draw_label(img, (1100, 680), "直播", size, (255, 255, 255), plate)
+        img.paste(_photo_tile(round(1.6 * size), round(1.9 * size), 3),
+                  (x + w + round(0.6 * size), y - round(0.45 * size)))
+        _, _, w2, _ = draw_label(img, (x + w + round(2.8 * size), 680), "9元", size,
+                                 (255, 255, 255), plate)
+        right = x + w + round(2.8 * size) + w2
+    num = font(size).getbbox("9元")
+    num_w = num[2] - num[0]
+    lines = [
+        OcrLine("直播", Box(x - 10, y - 10, 2 * size + 20, h + 20), 0.99),
+        OcrLine("9元", Box(right - num_w - 12, y - 10, num_w + 24, h + 20), 0.99),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status == status, f.reason
