@@ -607,6 +607,23 @@ def test_a_price_that_ends_on_its_decimal_point_lost_its_decimals(text: str, cut
 
 
 @pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("¥85/1十", True),  # ¥83/件 under a card across the glyphs' tops: 件 read as 1十
+        ("¥85/", True),
+        ("¥83/件", False),
+        ("¥83/2件", False),
+        ("¥99/月", False),
+        ("¥85/件包邮", False),
+        ("到手价99/kg", False),
+    ],
+)
+def test_a_per_unit_price_whose_unit_reads_as_no_unit_is_damaged(text: str, cut: bool) -> None:
+    m = match_element(text)["price"]
+    assert (m.fragment, m.full) == (cut, not cut)
+
+
+@pytest.mark.parametrize(
     ("text", "price"),
     [
         ("7¥39.9/件", "¥39.9"),  # a shield icon before ¥ read as 7

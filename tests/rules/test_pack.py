@@ -29,7 +29,7 @@ def pack() -> RulePack:
 
 
 def test_real_pack_loads(pack: RulePack) -> None:
-    assert pack.version == "2026.12.18"
+    assert pack.version == "2026.12.19"
     assert tuple(pack.elements) == ELEMENT_NAMES
     assert pack.path == PACK.resolve()
     assert {t.rule for t in pack.banned} == {"B1", "B2", "B3", "B4", "B5", "B6", "B7"}
@@ -172,7 +172,7 @@ def test_malformed_article_is_refused(tmp_path: Path) -> None:
 
 
 def test_bad_version(tmp_path: Path) -> None:
-    path = _broken(tmp_path, 'version = "2026.12.18"', 'version = "latest"')
+    path = _broken(tmp_path, 'version = "2026.12.19"', 'version = "latest"')
     with pytest.raises(RulePackError, match="version"):
         load_rule_pack(path)
 
@@ -189,7 +189,7 @@ def test_not_toml_and_missing_file(tmp_path: Path) -> None:
 def test_env_override_finds_the_pack(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "onscreen.toml").write_text(
-        PACK.read_text(encoding="utf-8").replace('"2026.12.18"', '"2099.1.1"'), encoding="utf-8")
+        PACK.read_text(encoding="utf-8").replace('"2026.12.19"', '"2099.1.1"'), encoding="utf-8")
     monkeypatch.setenv("LIVECOMPLY_RESOURCES", str(tmp_path))
     assert load_rule_pack().version == "2099.1.1"
 
