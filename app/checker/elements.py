@@ -374,6 +374,8 @@ _CALM_IQR = 4.0
 
 
 def _calmer_ground(image: np.ndarray, a: TextMeasure, b: TextMeasure) -> float:
+    """The smaller of the two pieces' ground spreads: a tile that runs on into one piece's box
+    makes that piece's ground look busy, not the other's."""
     return min(_ground_spread(image, a), _ground_spread(image, b))
 
 
@@ -442,6 +444,10 @@ def _inks_apart(a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
     return ink_gap >= _INK_GAP_COVER * max(a.glyph_px, b.glyph_px)
 
 
+# Of the line height: how much of a piece's box, on the gap's side, a re-measure leaves out.
+_AWAY_FROM_GAP = 0.5
+
+
 def _agreed_measures(
     image: np.ndarray, a_box: Box, a: TextMeasure, b_box: Box, b: TextMeasure, b_right: bool
 ) -> tuple[TextMeasure, TextMeasure] | None:
@@ -462,10 +468,6 @@ def _agreed_measures(
         if a2 is not None and b2 is not None and a2.polarity == b2.polarity:
             return a2, b2
     return None
-
-
-# Of the line height: how much of a piece's box, on the gap's side, a re-measure leaves out.
-_AWAY_FROM_GAP = 0.5
 
 
 def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right: bool) -> bool:
@@ -495,7 +497,6 @@ def _covered_between(image: np.ndarray, a: TextMeasure, b: TextMeasure, b_right:
             one_plate
             and share >= _GAP_COVERED
             and bool(foreign[:touch].any() or foreign[-touch:].any())
-            # The calmer piece's: a tile that runs on into one piece's box makes it look busy.
             and spread >= _TILE_BUSIER * max(_CALM_IQR, _calmer_ground(image, a, b))
         )
     if share < _GAP_COVERED:
