@@ -250,6 +250,7 @@ def _measure_in(image: np.ndarray, box: Box) -> TextMeasure | None:
     ]
     if not found:
         return None
+    found = _without_specks(found)
     best_score, best = max(found, key=lambda c: c[1].plain_contrast)
     tied = [(sc, m) for sc, m in found if m.plain_contrast >= _TIE * best.plain_contrast]
     if len(tied) > 1:
@@ -264,6 +265,36 @@ def _measure_in(image: np.ndarray, box: Box) -> TextMeasure | None:
         if score <= best_score and _encloses(m, best, b):
             best = m
     return best
+
+
+# Of the ink the other polarity found across the line: a polarity whose ink is narrower and
+# shorter than this is a speck (a dot of a thin dark outline round light glyphs), however
+# much it stands out from what is round it.
+_SPECK_W = 0.2
+_SPECK_H = 0.5
+
+
+def _without_specks(found: list[tuple[float, TextMeasure]]) -> list[tuple[float, TextMeasure]]:
+    """Drop a polarity whose strokes are a speck beside the line the other one found.
+
+    The polarity whose strokes stand out most is the text's (plain_contrast), but the strokes
+    of a 7 px dot stand out as well as a glyph's: light glyphs in a thin dark outline leave
+    the dark polarity a few specks of outline, and the line would be measured 5 px high.
+    """
+    if len(found) < 2:
+        return found
+    boxes = [m.ink_box for _, m in found if m.ink_box is not None]
+    if not boxes:
+        return found
+    widest = max(boxes, key=lambda b: b.w)
+    kept = [
+        c
+        for c in found
+        if c[1].ink_box is None
+        or c[1].ink_box.w >= _SPECK_W * widest.w
+        or c[1].ink_box.h >= _SPECK_H * widest.h
+    ]
+    return kept or found
 
 
 def _margin_colour(crop: np.ndarray, b: Box, m: TextMeasure) -> np.ndarray | None:

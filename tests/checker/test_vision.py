@@ -275,6 +275,23 @@ def test_a_box_tighter_than_its_glyphs_is_measured_in_a_grown_one() -> None:
     assert m.contrast > 7
 
 
+def test_specks_of_a_thin_dark_outline_are_not_the_text() -> None:
+    """A clean 35 px 查看商家资质 in a brush face, light glyphs in a one-pixel dark outline on a
+    green photo (a crop of a blind framegen frame). The dark polarity finds a 7 × 5 px speck
+    of outline that stands out more than the glyphs do; measured on it, the label was 5 px
+    high and reported illegible."""
+    from pathlib import Path
+
+    import cv2
+
+    name = "thin_dark_outline_round_light_glyphs.png"
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
+    m = measure_text(crop, Box(49, 28, 264, 55))
+    assert m is not None and m.ink_box is not None
+    assert m.glyph_px == pytest.approx(35, abs=3)
+    assert m.ink_box.w > 200
+
+
 @pytest.mark.parametrize("icon_after", [False, True])
 def test_an_icon_beside_a_small_label_is_not_its_glyph_height(icon_after: bool) -> None:
     """An ⓘ drawn in the text's colour beside a 12 px 此为广告, twice its glyphs' height, on a
