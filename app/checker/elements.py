@@ -552,6 +552,10 @@ def _glyph_strip(text: str, measure: TextMeasure) -> bool:
     return cjk >= 0.75 * len(bare) and ink.w / len(bare) > _STRIP_RATIO * ink.h
 
 
+def _glyphs_read(text: str) -> int:
+    return len("".join(normalize(text).strip(FRAME_PUNCT).split()))
+
+
 def _without_pictographs(text: str) -> str:
     """``text`` without the pictographs at its ends: OCR reads a star sticker over the rest of
     a label as a symbol (★告 of 广告, 广 under the star)."""
@@ -1049,7 +1053,8 @@ class ElementJudge:
         # A card across the glyphs' tops or bottoms shortens them: their height is not the
         # label's, and the card is what hides it.
         cut = straight_cut(image, measure.ink_box) if measure.ink_box is not None else None
-        if cut is None and squashed(line.text, line.box):
+        if cut is None and _glyphs_read(line.text) > 1 and squashed(line.text, line.box):
+            # (One glyph read in a wide box is a small label read as one of its glyphs.)
             cut = "top or bottom"
         if cut:
             # The strip that shows is not the glyphs' height; their width is (a 7 px line's

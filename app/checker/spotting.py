@@ -6,10 +6,12 @@ the element would be reported missing although it is on screen, covered or too s
 recogniser's column probabilities (app/ocr/ctc.py) still favour the label's phrase over any
 other: on six generated sets (1920 element judgements) lines scoring ≥ -3.5 nats per character
 against a label phrase were that label 23 times out of 23. With the rule pack's spotting words
-(a price's 到手价, a merchant's 经营者：) the limit is -4: over eleven sets (3 364 judgements)
+(a price's 到手价, a merchant's 经营者：) the limit was -4: over eleven sets (3 364 judgements)
 that turned seven more "missing" into the right covered or too-small status and made no new
-error. What this adds never makes an element ``ok`` — it is a damaged copy, so ``occluded``
-or ``illegible`` (elements.py).
+error. Over 32 sets (7 680 judgements), -4.5 and one-glyph readings found 13 more (a 12 px
+营业执照 read as 营 at 0.26), and one sentence the length rule below now leaves out. What
+this adds never makes an element ``ok``: it is a damaged copy, so ``occluded`` or
+``illegible`` (elements.py).
 
 Where a band hides the top or bottom half of every glyph, what shows fits the label's phrase
 worse still (-4 to -9 nats per character), but then the line's shape says so: its box is
@@ -41,7 +43,7 @@ from app.rules.pack import RulePack
 from app.rules.text import has_cjk, normalize
 
 # Nats per phrase character; see the module doc for how it was chosen.
-SPOT_MIN_SCORE = -4.0
+SPOT_MIN_SCORE = -4.5
 # For a line whose glyphs are wider than it is tall (occlusion.squashed: its top or bottom is
 # hidden), where the best phrase must also lead any other element's by this much. Over eleven
 # sets: 10 covered labels found that the limit above misses, 2 lines of something else taken
@@ -51,8 +53,13 @@ CUT_MIN_LEAD = 0.5
 # Phrases short or mostly Latin (广告, AIGC) fit too many stray readings to spot by.
 _MIN_PHRASE = 3
 _MIN_PHRASE_CJK = 2
-# A line of one glyph says too little; one longer than any label is a sentence.
-_LINE_CHARS = (2, 16)
+# CJK glyphs a damaged label's reading may have beyond its phrase's (店铺主体信息 read with a
+# sticker's 福利 in it and a mark before it).
+_LONGER = 4
+# A line longer than any label is a sentence. A hesitant one-glyph reading is asked too: a
+# label of 8 px reads as one glyph (营 at 0.26 for 营业执照), and its box, not the glyph, is
+# what the phrase is scored against.
+_LINE_CHARS = (1, 16)
 # A reading the recogniser is sure of is what it says. Damaged copies are hesitant readings:
 # on our sets this and the line's having a CJK glyph leave 18 % of the lines no rule
 # recognised to score, and only one damaged label among those left out.
@@ -81,6 +88,13 @@ class DamageSpotter:
     def __init__(self, engine: OcrEngine, pack: RulePack) -> None:
         self._scorer = engine if isinstance(engine, PhraseScorer) else None
         self._phrases, self._owners = _spot_phrases(pack)
+        # How long a damaged copy of each element's label may read. A key's phrase (经营者：)
+        # is followed by its value (a company's name), of any length.
+        self._longest: dict[str, int] = {}
+        for phrase, owner in zip(self._phrases, self._owners, strict=True):
+            keyed = phrase.endswith((":", "："))
+            longest = _LINE_CHARS[1] if keyed else len(phrase)
+            self._longest[owner] = max(self._longest.get(owner, 0), longest)
         self._cache: dict[tuple[str, Box], _Spotted | None] = {}
 
     def mark(
@@ -124,7 +138,10 @@ class DamageSpotter:
         i = max(range(len(scores)), key=scores.__getitem__)
         element = self._owners[i]
         others = [s for s, o in zip(scores, self._owners, strict=True) if o != element]
-        return _Spotted(element, scores[i], scores[i] - max(others, default=float("-inf")))
+        return _Spotted(
+            element, scores[i], scores[i] - max(others, default=float("-inf")),
+            self._longest[element],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +149,7 @@ class _Spotted:
     element: str
     score: float  # nats per character of the best phrase
     lead: float  # over the best phrase of another element
+    chars: int  # of the element's longest phrase (or line, for a key and its value)
 
     def fits(self, line: OcrLine) -> bool:
         """Good enough to call ``line`` a damaged copy of ``element``.
@@ -142,12 +160,21 @@ class _Spotted:
         squashed too are rare). A laxer limit is then safe only while the reading clearly
         favours one element: half glyphs fit several elements' phrases about equally (T心A,
         the lower third of 经营者信息公示, scores -5.45 for AI合成 and -5.51 for 广告AD).
+
+        A line of far more CJK glyphs than any of the element's phrases is a sentence one of
+        them half fits somewhere (第一次来直播间的宝宝点点关注 scores -4.45 for 到手价); a
+        damaged label reads as a few more at most (a sticker's word read into it), its
+        strokes' remnants as marks and letters (秒ボ1川キ129). The best phrase may be a short
+        one inside a long label (AI生成 of a garbled 本直播间主播为AI数字人).
         """
+        if sum(1 for ch in line.text if has_cjk(ch)) > self.chars + _LONGER:
+            return False
         if self.score >= SPOT_MIN_SCORE:
             return True
         return (
             self.score >= CUT_MIN_SCORE
             and self.lead >= CUT_MIN_LEAD
+            and len(_bare(line.text)) > 1
             and squashed(line.text, line.box)
         )
 
@@ -158,8 +185,12 @@ def _is_candidate(li: LineInfo) -> bool:
         return False
     if any(m.full or m.fragment for m in li.matches.values()):
         return False
-    bare = "".join(normalize(li.line.text).strip(FRAME_PUNCT).split())
+    bare = _bare(li.line.text)
     return _LINE_CHARS[0] <= len(bare) <= _LINE_CHARS[1] and has_cjk(bare)
+
+
+def _bare(text: str) -> str:
+    return "".join(normalize(text).strip(FRAME_PUNCT).split())
 
 
 # Nats per character. A line one or two characters off a banned spelling is confirmed only when

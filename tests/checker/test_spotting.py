@@ -197,3 +197,39 @@ def test_a_company_name_misread_in_small_print_is_the_merchant_entry_too_small(r
     found = FrameChecker(load_profile("all-required"), rapid).evaluate(frame, [line])
     merchant = found.result.elements["merchant_info"]
     assert merchant.status is Status.ILLEGIBLE, merchant.reason
+
+
+def test_a_small_label_read_as_one_hesitant_glyph_is_too_small_not_missing(rapid) -> None:
+    """An 11 px 经营者信息 on a gradient plate (a crop of a generated 1080x1920 frame), where
+    the limit is 16 px: all OCR reads of it is 营, at 0.26. The recogniser still finds the
+    label's phrase in that box, so the entry is on screen and too small. Its box is wider
+    than one glyph because it holds five, not because a card hides their tops."""
+    from pathlib import Path
+
+    import cv2
+    import numpy as np
+
+    name = "small_merchant_entry_read_as_one_glyph.png"
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
+    frame = np.zeros((1920, 1080, 3), np.uint8)
+    frame[1034:1141, 900:1080] = crop
+    line = OcrLine("营", Box(966, 1074, 81, 27), 0.259)
+    found = FrameChecker(load_profile("all-required"), rapid).evaluate(frame, [line])
+    merchant = found.result.elements["merchant_info"]
+    assert merchant.status is Status.ILLEGIBLE, merchant.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "fits"),
+    [("到工从人", True), ("第一次来直播间的宝宝点点关注", False), ("片：", False), ("营", True)],
+)
+def test_what_a_reading_must_look_like_to_be_a_damaged_label(text: str, fits: bool) -> None:
+    """At a score just inside the limit, a reading a few glyphs off the phrase's length is a
+    damaged label (到工从人 for 到手价); a sentence of fourteen glyphs that the phrase half fits
+    is not. In a box wider than its glyphs, only a reading of two glyphs or more takes the
+    laxer limit for half glyphs: one glyph (片 and a colon) says nothing of a strip."""
+    from app.checker.spotting import _Spotted
+
+    score = SPOT_MIN_SCORE + 0.05 if text != "片：" else CUT_MIN_SCORE + 1
+    spotted = _Spotted("price", score, 2.0, 3)
+    assert spotted.fits(OcrLine(text, Box(0, 0, 120, 25), 0.7)) is fits
