@@ -30,13 +30,17 @@ _GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d|¥[\u4e00-\u9fff]\d")
 # The same with the number's last digits left and its currency sign hidden ("9/件" of ¥199/件):
 # a count is written 2件, never with the slash of a per-unit price.
 # A badge's glyph may stand where the sign and first digits were (抢99/件 of ¥299/件 under
-# a 抢 sticker).
+# a 抢 sticker). Or the unit is what went unread (79/ of an 11 px ¥79/件): nothing else ends
+# on a slash after a number of two digits or more.
 _UNITS = "件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包"
-_UNIT_TAIL = re.compile(rf"^(?:[\u4e00-\u9fff]?\d{{1,4}}(?:\.\d{{1,2}})?)?/(?:{_UNITS})$")
+_UNIT_TAIL = re.compile(
+    rf"^(?:[\u4e00-\u9fff]?\d{{1,4}}(?:\.\d{{1,2}})?)?/(?:{_UNITS})$|^(?:\d{{2,5}}|\d{{1,5}}\.\d{{1,2}})/$"
+)
 # The same with what a sticker's edge left of the sign and the number read as letters and
-# digits mixed (X301/件 of ¥301/件, XO0/件, 至6a/件): a digit among them and the per-unit tail.
+# digits mixed (X301/件 of ¥301/件, XO0/件, 至6a/件, ×22/件 of a 9 px ¥129.9/件): a digit
+# among them and the per-unit tail.
 _GARBLED_UNIT_TAIL = re.compile(
-    rf"^[\u4e00-\u9fff]?[0-9a-z.]{{0,5}}[0-9][0-9a-z.]{{0,5}}/(?:{_UNITS})$"
+    rf"^[\u4e00-\u9fff×]?[0-9a-z.]{{0,5}}[0-9][0-9a-z.]{{0,5}}/(?:{_UNITS})$"
 )
 # A bare sale word straight before a number (秒杀19.9 of 秒杀 ¥19.9, its ¥ under a sticker): a
 # tag whose sign is hidden. Not a whole price: 秒杀 also counts sales (秒杀1000件). A lone 到

@@ -31,6 +31,9 @@ from app.rules.pack import load_rule_pack
         ("直播价：热卖", ["price"]),  # a 热卖 sticker over the number after the key
         ("到手价 热卖", []),  # no key's colon: a word and a word
         ("抢99/件", ["price"]),  # ¥299/件 with a 抢 badge over ¥2
+        ("×22/件", ["price"]),  # a 9 px ¥129.9/件, its sign read as ×
+        ("79/", ["price"]),  # an 11 px ¥79/件, its unit unread
+        ("1/", []),  # one digit: a page or a count
         ("买2件", []),
         ("¥款9", ["price"]),  # ￥9.9 with a 爆款 badge over .9's start
         ("息>", ["merchant_info"]),  # 商家信息 > with 商家信 under a sticker
