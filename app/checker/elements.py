@@ -117,12 +117,53 @@ def _stickered_number(image: np.ndarray, line: OcrLine) -> bool:
     sticker says it was a price; asked only while the frame shows no price at all. A row of
     round icon buttons reads as a number too (1110, 0000 at 0.66-0.77), with each button a
     flat disc: the recogniser is sure of a number it sees (299 at 0.9-1.0)."""
-    if line.confidence < _SURE_NUMBER or not _BARE_NUMBER.match(
-        normalize(line.text).strip(FRAME_PUNCT)
-    ):
+    text = normalize(line.text).strip(FRAME_PUNCT)
+    # The disc itself may be read, as an O or a 0 before the digits (O99 of ¥ 299).
+    if line.confidence < _SURE_NUMBER or not _BARE_NUMBER.match(text.lstrip("oO0")):
         return False
     measure = measure_text(image, line.box)
-    return measure is not None and sticker_on_line(image, measure)
+    return measure is not None and (
+        sticker_on_line(image, measure)
+        or sticker_on_line(image, _ran_before(measure))
+        or _tile_before(image, measure)
+    )
+
+
+def _tile_before(image: np.ndarray, measure: TextMeasure) -> bool:
+    """Whether a photo tile stands against the start of the text: the glyph-wide strip before
+    its ink is mostly not its ground, reaches the ink, and is far busier than the ground
+    round the text (a tile over ¥ of ¥ 299 on a blurred picture). Text on a busy picture
+    has as busy a ground. Asked only of a bare number, while the frame shows no price."""
+    ink = measure.ink_box
+    if ink is None:
+        return False
+    g = ink.h
+    x2 = ink.x
+    x1 = max(0, x2 - g)
+    if x2 - x1 < 0.5 * g:
+        return False
+    lab = cv2.cvtColor(
+        np.ascontiguousarray(image[ink.y : ink.y2, x1:x2]), cv2.COLOR_BGR2LAB
+    ).astype(np.int16)
+    foreign = (np.abs(lab - lab_of(measure.ground_bgr)).sum(axis=2) >= 30).mean(axis=0) >= 0.7
+    touch = max(1, round(_TILE_TOUCH * g))
+    q1, q3 = np.percentile(lab[..., 0], (25, 75))
+    return (
+        _cover_share(foreign[::-1], g, max(2, round(0.3 * g))) >= _GAP_COVERED
+        and bool(foreign[-touch:].any())
+        and float(q3 - q1) >= _TILE_BUSIER * max(_CALM_IQR, _ground_spread(image, measure))
+    )
+
+
+def _ran_before(measure: TextMeasure) -> TextMeasure:
+    """``measure`` with its ink carried a glyph further left, where a price's word or sign
+    stood before a cover hid it: what a disc's rim leaves of a glyph puts the disc a gap
+    before the ink, where an icon beside a line would stand (occlusion.sticker_on_line)."""
+    ink = measure.ink_box
+    if ink is None:
+        return measure
+    reach = round(_TAIL_REACH * ink.h)
+    return replace(measure, ink_box=Box(ink.x - reach, ink.y, ink.w + reach, ink.h))
 
 
 # How far (in line heights) the number may stand from the price word's first glyph: the rest of
@@ -130,6 +171,9 @@ def _stickered_number(image: np.ndarray, line: OcrLine) -> bool:
 _PRICE_GAP = 6.0
 # Share of the gap's columns that must be neither piece's ground.
 _PRICE_GAP_COVERED = 0.6
+# The number's box height over the head glyph's: digits stand lower than CJK glyphs (a lone
+# 9 of ¥19.9 reads in a box two thirds of 秒's).
+_AMOUNT_TO_HEAD = (0.6, 1.5)
 
 # Best first: when several lines match an element, the best-placed evidence decides.
 _RANK = {Status.OK: 0, Status.OCCLUDED: 1, Status.ILLEGIBLE: 2, Status.MISPLACED: 3}
@@ -623,6 +667,34 @@ _HIDDEN_REST = 0.6
 _HIDDEN_REST_MARGIN = 0.3
 
 
+def _rest_hidden(
+    image: np.ndarray, measure: TextMeasure, side: str, share: float = _HIDDEN_REST
+) -> bool:
+    """Whether, beside a lone glyph on ``side`` ("left" or "right"), the strip where the rest
+    of its phrase would stand is at least ``share`` something other than the glyph's ground,
+    and more so than on the other side. A glyph alone on its plate, or plain text on a
+    picture, looks alike on both sides."""
+    ink = measure.ink_box
+    if ink is None:
+        return False
+    g = ink.h
+    near, far = max(1, round(0.15 * g)), round(0.75 * g)
+    ground = lab_of(measure.ground_bgr)
+    shares = {}
+    for where, (x1, x2) in (
+        ("right", (ink.x2 + near, ink.x2 + far)),
+        ("left", (ink.x - far, ink.x - near)),
+    ):
+        x1, x2 = max(0, x1), min(image.shape[1], x2)
+        if x2 - x1 < max(2, g // 3):
+            return False
+        crop = np.ascontiguousarray(image[ink.y : ink.y2, x1:x2])
+        strip = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
+        shares[where] = float((np.abs(strip - ground).sum(axis=2) > 30).mean())
+    other = "left" if side == "right" else "right"
+    return shares[side] >= share and shares[side] - shares[other] >= _HIDDEN_REST_MARGIN
+
+
 def _end_glyphs(pack: RulePack) -> dict[str, dict[str, str]]:
     """Per element, the CJK glyphs that start ("right": the rest of the phrase is to their
     right) or end ("left") one of its phrases of three or more characters, and no other
@@ -673,6 +745,17 @@ def _glyph_ink(measure: TextMeasure, box: Box) -> Box | None:
     return ink if ink is not None and ink.h >= 0.5 * box.h else None
 
 
+# From a lone price-word glyph's box to the number's, in the glyph's box heights: boxes that
+# overlap a little, up to a wide word space. And how far before the glyph, in its ink
+# heights, a cover over the rest of its word may stand (one glyph of 直播价 at least).
+_TAIL_GAP = (0.3, 1.5)
+_TAIL_REACH = 1.0
+# Share of the strip before the glyph that must not be its plate: the glyphs before it, there
+# but not read, leave their plate between their strokes (播 of 直播价: 0.83); a cover does not
+# (a photo tile over 秒杀 of 秒杀价 ¥88: 1.0).
+_TAIL_SOLID = 0.95
+
+
 # Where the last glyph of a phrase may stand from its first, in glyph heights beyond the
 # glyphs hidden between them: the tracking of a widely set label and a glyph's side bearings,
 # and (down to a glyph and a half closer) what a cover's edge leaves of the glyph beside an
@@ -718,6 +801,9 @@ class ElementJudge:
         # First glyphs of the words a price tag is spotted by (到手价, 券后价, 秒杀价…).
         self._price_heads = frozenset(normalize(w)[:1] for w in (price.spot if price else ()))
         self._price_words = tuple(normalize(w) for w in (price.spot if price else ()))
+        # Last glyphs of those words (价): alone before a number, what is left of the word
+        # when its start is hidden.
+        self._price_tails = frozenset(w[-1] for w in self._price_words if has_cjk(w[-1:]))
 
     def _min_glyph(self, width: int, height: int) -> float:
         t = self.profile.thresholds
@@ -760,7 +846,13 @@ class ElementJudge:
                 m.full
                 and (
                     self._split(element, image, li, room)
-                    or (element == "price" and self._headless_price(image, li, room, hesitant))
+                    or (
+                        element == "price"
+                        and (
+                            self._headless_price(image, li, room, hesitant)
+                            or self._tailed_price(image, li, room)
+                        )
+                    )
                 )
             ]
         ]
@@ -840,26 +932,7 @@ class ElementJudge:
         measure = measure_text(image, line.box)
         if measure is None or measure.ink_box is None:
             return False
-        ink = measure.ink_box
-        g = ink.h
-        near, far = max(1, round(0.15 * g)), round(0.75 * g)
-        ground = lab_of(measure.ground_bgr)
-        shares = {}
-        for where, (x1, x2) in (
-            ("right", (ink.x2 + near, ink.x2 + far)),
-            ("left", (ink.x - far, ink.x - near)),
-        ):
-            x1, x2 = max(0, x1), min(image.shape[1], x2)
-            if x2 - x1 < max(2, g // 3):
-                return False
-            crop = np.ascontiguousarray(image[ink.y : ink.y2, x1:x2])
-            strip = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
-            shares[where] = float((np.abs(strip - ground).sum(axis=2) > 30).mean())
-        other = "left" if side == "right" else "right"
-        # A glyph alone on its plate, or plain text on a picture, looks alike on both sides.
-        return (
-            shares[side] >= _HIDDEN_REST and shares[side] - shares[other] >= _HIDDEN_REST_MARGIN
-        )
+        return _rest_hidden(image, measure, side)
 
     def _end_pair(
         self, element: str, image: np.ndarray, li: LineInfo, room: list[LineInfo]
@@ -939,6 +1012,42 @@ class ElementJudge:
         heads += [f for f in hesitant if _LONE_CJK.match(normalize(f.text).strip(FRAME_PUNCT))]
         return any(self._price_pair(image, h, li.line, []) for h in heads)
 
+    def _tailed_price(self, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
+        """Whether the price ``li`` reads whole (79元) just after the lone last glyph of a
+        price word whose start a cover hides: 价 | 79元 of 直播价 79元, a disc over 直播.
+
+        Nobody writes a price word one glyph long, so a lone 价 before a number is what is
+        left of one. What tells a cover from an unreadable rest is what stands just before
+        the glyph: not its ground, where the word space after it is, or a sticker.
+        """
+        b = li.line.box
+        if not _BARE_AMOUNT.match(normalize(li.line.text)):
+            return False
+        for other in room:
+            bare = normalize(other.line.text).strip(FRAME_PUNCT)
+            if other is li or len(bare) != 1 or bare not in self._price_tails:
+                continue
+            tb = other.line.box
+            overlap = min(b.y2, tb.y2) - max(b.y, tb.y)
+            if tb.cx >= b.cx or overlap < 0.6 * min(b.h, tb.h):
+                continue
+            if not 0.67 <= b.h / max(1, tb.h) <= 1.5 or not (
+                -_TAIL_GAP[0] * tb.h <= b.x - tb.x2 <= _TAIL_GAP[1] * tb.h
+            ):
+                continue
+            measure = measure_text(image, tb)
+            ink = _glyph_ink(measure, tb) if measure is not None else None
+            if measure is None or ink is None:
+                continue
+            # On a plate, what hides the word is what is not the plate before the glyph
+            # (a photo tile is no flat sticker). Elsewhere, a sticker stands across the line
+            # as it ran before the glyph (a disc's rim leaves a gap before 价).
+            if _rest_hidden(image, measure, "left", _TAIL_SOLID):
+                return True
+            if sticker_on_line(image, _ran_before(measure)):
+                return True
+        return False
+
     def _is_price_head(self, li: LineInfo) -> bool:
         bare = normalize(li.line.text).strip(FRAME_PUNCT)
         return len(bare) == 1 and bare in self._price_heads
@@ -957,15 +1066,21 @@ class ElementJudge:
         if ob.cx <= b.cx or not _BARE_AMOUNT.match(normalize(amount.text)):
             return False
         overlap = min(b.y2, ob.y2) - max(b.y, ob.y)
-        if overlap < 0.6 * min(b.h, ob.h) or not 0.67 <= ob.h / max(1, b.h) <= 1.5:
+        low, high = _AMOUNT_TO_HEAD
+        if overlap < 0.6 * min(b.h, ob.h) or not low <= ob.h / max(1, b.h) <= high:
             return False
-        if not 0.5 * b.h <= ob.x - b.x2 <= _PRICE_GAP * b.h:
+        # A cover drawn against the glyph may be read into its box (到 in a box three glyphs
+        # wide, a disc beside it): the inks, not the boxes, say how far apart they stand.
+        if ob.x - b.x2 > _PRICE_GAP * b.h or ob.x < b.x + 0.5 * b.h:
             return False
         if not mine:
             mine.append(measure_text(image, b))
         head_m = mine[0]
         theirs = measure_text(image, ob)
         if head_m is None or theirs is None:
+            return False
+        hi, ti = head_m.ink_box, theirs.ink_box
+        if hi is None or ti is None or ti.x - hi.x2 < 0.5 * hi.h:
             return False
         if head_m.polarity != theirs.polarity:
             # One bold glyph's counters can pass for its strokes; the number's several

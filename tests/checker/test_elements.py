@@ -212,6 +212,139 @@ def test_a_lone_first_glyph_of_a_label_beside_a_cover_is_occluded(sticker: bool,
     assert f.status == status, f.reason
 
 
+@pytest.mark.parametrize(("cover", "status"), [(True, "occluded"), (False, "ok")])
+def test_a_price_after_the_lone_last_glyph_of_its_word_beside_a_cover(cover: bool, status: str):
+    """直播价 79元 on a white plate with a photo tile over 直播: OCR reads 价 and 79元 apart, and
+    79元 is a whole price. Nobody writes a one-glyph price word, and before 价 stands what is
+    not the plate. With 直播 in plain sight but not read, what stands there is strokes on the
+    plate: nothing is hidden."""
+    from PIL import Image
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=5)
+    glyph = 40
+    x, y, w, h = draw_label(img, (400, 300), "直播价 79元", glyph, (30, 60, 160), (245, 245, 245))
+    if cover:
+        rng = np.random.default_rng(1)
+        tile = rng.integers(0, 255, (h + 16, 2 * glyph + 4, 3), np.uint8)
+        img.paste(Image.fromarray(tile), (x - 6, y - 8))
+    tail_x = x + 2 * glyph
+    lines = [
+        OcrLine("价", Box(tail_x - 4, y - 6, glyph + 8, h + 12), 0.99),
+        OcrLine("79元", Box(tail_x + 3 * glyph // 2 - 6, y - 6, x + w - tail_x - 3 * glyph // 2
+                            + 12, h + 12), 0.99),
+    ]
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines(lines, pack)
+    )
+    assert f.status == status, f.reason
+
+
+def test_a_price_after_a_lone_price_glyph_with_a_rimmed_disc_before_it() -> None:
+    """直播价 79元 in yellow with a black stroke on an orange photo (an altgen 1280x720 frame),
+    a rimmed disc over 直播. OCR reads 价 and 79元; the disc's white rim leaves a gap before
+    价, and the stroke is what 价 measures against, so only the disc as a sticker tells."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [
+        OcrLine("价", Box(345, 442, 56, 53), 1.0),
+        OcrLine("79元", Box(403, 439, 110, 60), 1.0),
+    ]
+    finding = _judge_on_crop(
+        "price", "rimmed_disc_before_lone_price_glyph.png", (395, 230), (1280, 720), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
+def test_a_price_head_whose_box_holds_the_cover_beside_it() -> None:
+    """到手价 ¥39 in shadowed white on a slate wall (an altgen 1080x1920 frame), a rimmed disc
+    over 手价. OCR reads 到 in a box that runs on over the disc to ¥39's, and ¥39 is a whole
+    price: the two boxes touch, but their inks stand three glyphs apart with the disc
+    between."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [
+        OcrLine("到", Box(234, 1144, 201, 102), 1.0),
+        OcrLine("¥39", Box(412, 1159, 94, 77), 0.87),
+    ]
+    finding = _judge_on_crop(
+        "price", "disc_read_into_the_box_of_a_price_head.png", (1100, 180), (1080, 1920), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
+def test_a_bare_price_with_a_glyph_sized_icon_before_it_is_ok() -> None:
+    """¥39 on a plate with a flat round icon before it, no taller than its glyphs: an icon
+    stands first in a line, it hides nothing."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=6)
+    d = ImageDraw.Draw(img)
+    d.rounded_rectangle((420, 290, 590, 370), radius=12, fill=(40, 40, 60))
+    x, y, w, h = draw_label(img, (500, 310), "¥39", 40, (255, 255, 255))
+    d.ellipse((x - 50, y + 2, x - 16, y + 36), fill=(240, 80, 60))
+    line = OcrLine("¥39", Box(x - 6, y - 6, w + 12, h + 12), 0.99)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == "ok", f.reason
+
+
+def test_a_bare_number_with_a_disc_over_its_sign_a_gap_before_it_is_a_covered_price() -> None:
+    """¥ 299 on a dark pill (an altgen 1280x720 frame), a rimmed disc over ¥ 2: OCR reads 99,
+    a bare number, sure of it. The disc's rim leaves a gap before the first 9, where the sign
+    stood."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("99", Box(675, 446, 55, 46), 1.0)]
+    finding = _judge_on_crop(
+        "price", "disc_over_sign_and_first_digit.png", (390, 520), (1280, 720), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
+def test_a_number_with_the_disc_over_its_sign_read_as_o_is_a_covered_price() -> None:
+    """¥ 299 in stroked yellow on a green photo (an altgen 1080x1920 frame), a rimmed disc
+    over ¥ and the 2's left: OCR reads O99, the disc as a letter O."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("O99", Box(205, 1153, 131, 67), 0.86)]
+    finding = _judge_on_crop(
+        "price", "disc_read_as_o_before_a_number.png", (1100, 120), (1080, 1920), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
+def test_a_price_head_and_a_last_digit_lower_than_it_with_a_tile_between() -> None:
+    """秒杀 ¥19.9 on a glass plate (an altgen 1920x1080 frame), a photo tile over 杀 ¥19: OCR
+    reads 秒 and the last 9, whose box is two thirds of 秒's height, as digits stand."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("秒", Box(159, 684, 42, 42), 1.0), OcrLine("9", Box(331, 694, 20, 28), 1.0)]
+    finding = _judge_on_crop(
+        "price", "glass_tag_split_to_head_and_last_digit.png", (640, 100), (1920, 1080), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
 @pytest.mark.parametrize(("read", "status"), [("广O", "occluded"), ("O广", "missing")])
 def test_a_disc_read_as_a_letter_beside_a_labels_first_glyph_is_occluded(read: str, status: str):
     """广告 with a disc over 告 reads 广O: OCR read the disc as a letter where the rest of the
