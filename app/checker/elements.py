@@ -73,6 +73,10 @@ _TRUNCATED_PRICE_WORD = re.compile(
 # of 秒杀价 ¥29.9, "介29.9元" of 到手价 29.9元) or, cut deeper, 个 ("个¥39.9" of 券后价¥39.9),
 # and 件 cut down its right keeps its 亻, read as 1 or 11 ("¥98/11" of ¥98/件).
 _CUT_UNIT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?\s*/\s*[1lI|]{1,2}$")
+# A sign and one digit, and nothing after them: ¥1 of ￥129.9 with a card over 29.9. Tags
+# write a price that low with its decimals (¥9.9); on 49 generated sets, each of the five
+# readings so was a price cut short.
+_SIGN_AND_DIGIT = re.compile(r"^[¥￥]\s*\d$")
 
 # A price word with one of its glyphs read as another (券后位￥128, 到于价65元), its number
 # after it: on nineteen generated sets such readings came only from tags a cover cut into or
@@ -805,7 +809,7 @@ class ElementJudge:
         # when its start is hidden.
         self._price_tails = frozenset(w[-1] for w in self._price_words if has_cjk(w[-1:]))
 
-    def _min_glyph(self, width: int, height: int) -> float:
+    def min_glyph(self, width: int, height: int) -> float:
         t = self.profile.thresholds
         frac = t.glyph_min_frac_portrait if height > width else t.glyph_min_frac_landscape
         return frac * height
@@ -1174,7 +1178,7 @@ class ElementJudge:
         if cut:
             # The strip that shows is not the glyphs' height; their width is (a 7 px line's
             # edge also looks straight).
-            min_px = self._min_glyph(image.shape[1], image.shape[0])
+            min_px = self.min_glyph(image.shape[1], image.shape[0])
             pitch = pitch_px(line.text, line.box)
             if pitch < min_px:
                 f.reason = f"damaged reading; glyphs {pitch:.0f}px wide < {min_px:.0f}px"
@@ -1215,7 +1219,7 @@ class ElementJudge:
         """Why strokes are below the profile's legibility limits ("" when they are not)."""
         h, w = image.shape[:2]
         t = self.profile.thresholds
-        min_px = self._min_glyph(w, h)
+        min_px = self.min_glyph(w, h)
         if check_size and measure.glyph_px < min_px:
             return f"glyphs {_below(measure.glyph_px, min_px, 0)}px < {min_px:.0f}px"
         if measure.contrast < t.min_contrast:
@@ -1240,7 +1244,12 @@ class ElementJudge:
             or (m.full and _sticker_beside(line.text, m.span))
             or (
                 element == "price"
-                and (_TRUNCATED_PRICE_WORD.match(text) or _CUT_UNIT.search(text)) is not None
+                and (
+                    _TRUNCATED_PRICE_WORD.match(text)
+                    or _CUT_UNIT.search(text)
+                    or _SIGN_AND_DIGIT.match(normalize(text).strip(FRAME_PUNCT))
+                )
+                is not None
             )
         )
         # A label missing a glyph inside shows both its ends, so its glyphs are its own: too
@@ -1248,7 +1257,7 @@ class ElementJudge:
         small = (
             m.gapped
             and measure is not None
-            and measure.glyph_px < self._min_glyph(image.shape[1], image.shape[0])
+            and measure.glyph_px < self.min_glyph(image.shape[1], image.shape[0])
         )
         if partial and not small and (measure is None or measure.contrast >= t.min_contrast):
             f.status, f.reason = Status.OCCLUDED, "only part of the label is visible"
@@ -1259,7 +1268,7 @@ class ElementJudge:
         strip = _glyph_strip(line.text, measure)
         if strip:
             # What shows is a strip of the glyphs: their width, not its height, is their size.
-            min_px = self._min_glyph(w, h)
+            min_px = self.min_glyph(w, h)
             pitch = pitch_px(line.text, measure.ink_box or line.box)
             if pitch < min_px:
                 f.status = Status.ILLEGIBLE

@@ -34,7 +34,7 @@ from app.checker.result import (
     QrFinding,
     Status,
 )
-from app.checker.spotting import DamageSpotter, TermSpotter
+from app.checker.spotting import DamageSpotter, SmallLines, TermSpotter
 from app.geometry import Box
 from app.ocr.base import FineReader, OcrEngine, OcrLine, PhraseScorer, Reuse, TextLocator
 from app.rules.match import (
@@ -74,6 +74,13 @@ _PAST_END = 0.6
 # lower for the question (a 7 written after 历史最低价: -2.5).
 _QUESTION_ENDS = ("?", "吗", "呢")
 _MARK_SCORE = -1.0
+
+
+# A line whose box is under this many legible glyph heights is too small to read, and one
+# whose centre is within this many times the ad corner's height from the top stands in its
+# rows (the spotter's SmallLines).
+_SMALL_LINE = 2.0
+_SMALL_ROWS = 1.25
 
 
 class FrameChecker:
@@ -384,7 +391,15 @@ class FrameChecker:
             _as_damaged(li) for li in classify_lines(hesitant, self.pack) if li.viewer is None
         ]
         required = [e for e, on in self.profile.required.items() if on]
-        self._spotter.mark(image, room, required, unsure=unsure)
+        # The ad label's phrase (广告) is too short to spot by anywhere; a reading too small
+        # to read, where the label must stand, may still be it.
+        t = self.profile.thresholds
+        small = SmallLines(
+            below_px=_SMALL_LINE * self._judge.min_glyph(w, h),
+            rows=round(_SMALL_ROWS * t.ad_corner_height_frac * h),
+            elements=frozenset({"ad_label"}),
+        )
+        self._spotter.mark(image, room, required, unsure=unsure, small=small)
         judged = room + [li for li in unsure if li.degraded]
 
         elements: dict[str, ElementFinding] = {}

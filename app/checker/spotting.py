@@ -44,6 +44,10 @@ from app.rules.text import has_cjk, normalize
 
 # Nats per phrase character; see the module doc for how it was chosen.
 SPOT_MIN_SCORE = -4.5
+# For a short phrase (广告) in a line too small to read, in its element's rows (SmallLines):
+# over 49 sets, -4 found 8 labels and nothing else; -4.5 found 2 more and one line that was
+# not the label (its frame's label was covered, so the status was wrong either way).
+SMALL_MIN_SCORE = -4.0
 # For a line whose glyphs are wider than it is tall (occlusion.squashed: its top or bottom is
 # hidden), where the best phrase must also lead any other element's by this much. Over eleven
 # sets: 10 covered labels found that the limit above misses, 2 lines of something else taken
@@ -65,6 +69,34 @@ _LINE_CHARS = (1, 16)
 # recognised to score, and only one damaged label among those left out.
 _SURE = 0.99
 _CACHE_SIZE = 2048
+
+
+def _short_phrases(pack: RulePack) -> tuple[list[str], list[str]]:
+    """The phrases of two CJK glyphs and nothing else (广告), too short to spot by anywhere,
+    and the element each belongs to."""
+    phrases: list[str] = []
+    owners: list[str] = []
+    for name, rule in pack.elements.items():
+        for p in (*rule.phrases, *rule.spot):
+            shown = "".join(p.split()).upper()
+            short = len(shown) == _MIN_PHRASE_CJK and all(has_cjk(ch) for ch in shown)
+            if short and shown not in phrases:
+                phrases.append(shown)
+                owners.append(name)
+    return phrases, owners
+
+
+@dataclass(frozen=True, slots=True)
+class SmallLines:
+    """Where a label whose phrase is too short to spot by anywhere (广告) is still spotted:
+    in a reading too small to be anything a viewer reads (its box under ``below_px`` high),
+    in the rows its element must stand in (its centre above ``rows``). Over 49 generated sets,
+    lines so placed and scoring -4 or better for 广告 were the ad label, too small, 8 times in
+    8 (of 224 frames where nothing else showed it, 104 of them without one)."""
+
+    below_px: float
+    rows: int
+    elements: frozenset[str]
 
 
 def _spot_phrases(pack: RulePack) -> tuple[list[str], list[str]]:
@@ -96,6 +128,8 @@ class DamageSpotter:
             longest = _LINE_CHARS[1] if keyed else len(phrase)
             self._longest[owner] = max(self._longest.get(owner, 0), longest)
         self._cache: dict[tuple[str, Box], _Spotted | None] = {}
+        self._short, self._short_owners = _short_phrases(pack)
+        self._short_cache: dict[tuple[str, Box], tuple[str, float]] = {}
 
     def mark(
         self,
@@ -103,10 +137,12 @@ class DamageSpotter:
         room: list[LineInfo],
         required: Iterable[str],
         unsure: list[LineInfo] | None = None,
+        small: SmallLines | None = None,
     ) -> None:
         """Add the element a line is a damaged copy of to its ``degraded``, for the required
         elements nothing in ``room`` shows yet. ``unsure`` are readings too hesitant to
-        believe (no rule was asked about them); they are candidates like the rest."""
+        believe (no rule was asked about them); they are candidates like the rest. ``small``
+        says where short phrases are looked for too."""
         if self._scorer is None or not self._phrases:
             return
         wanted = set(required) & set(self._owners)
@@ -129,6 +165,35 @@ class DamageSpotter:
             best = self._cache.get((li.line.text, li.line.box))
             if best is not None and best.element in wanted and best.fits(li.line):
                 li.degraded = (*li.degraded, best.element)
+        if small is not None:
+            still = wanted & small.elements & set(self._short_owners)
+            still -= {e for li in candidates for e in li.degraded}
+            if still:
+                self._mark_small(image, candidates, still, small)
+
+    def _mark_small(
+        self, image: np.ndarray, candidates: list[LineInfo], wanted: set[str], small: SmallLines
+    ) -> None:
+        assert self._scorer is not None
+        tiny = [
+            li
+            for li in candidates
+            if not li.degraded and li.line.box.h < small.below_px and li.line.box.cy < small.rows
+        ]
+        todo = [li for li in tiny if (li.line.text, li.line.box) not in self._short_cache]
+        if todo:
+            scores = self._scorer.phrase_scores(image, [li.line.box for li in todo], self._short)
+            if len(self._short_cache) + len(todo) > _CACHE_SIZE:
+                self._short_cache.clear()
+            for li, per_phrase in zip(todo, scores, strict=True):
+                i = max(range(len(per_phrase)), key=per_phrase.__getitem__)
+                self._short_cache[(li.line.text, li.line.box)] = (
+                    self._short_owners[i], per_phrase[i]
+                )
+        for li in tiny:
+            element, score = self._short_cache[(li.line.text, li.line.box)]
+            if element in wanted and score >= SMALL_MIN_SCORE:
+                li.degraded = (*li.degraded, element)
 
     def _best(self, scores: list[float]) -> _Spotted | None:
         """The element of the best-fitting phrase, its score, and its lead over the best

@@ -233,3 +233,26 @@ def test_what_a_reading_must_look_like_to_be_a_damaged_label(text: str, fits: bo
     score = SPOT_MIN_SCORE + 0.05 if text != "片：" else CUT_MIN_SCORE + 1
     spotted = _Spotted("price", score, 2.0, 3)
     assert spotted.fits(OcrLine(text, Box(0, 0, 120, 25), 0.7)) is fits
+
+
+@pytest.mark.parametrize(("row", "status"), [(150, Status.ILLEGIBLE), (800, Status.MISSING)])
+def test_a_small_ad_label_read_as_a_stray_glyph_in_its_corner(
+    rapid, row: int, status: Status
+) -> None:
+    """An 11 px outlined 广告 in the top-left corner of a 1920x1080 frame (a crop of a blind
+    framegen frame), where 16 px is the least legible: OCR reads 后 at 0.38. 广告 is too short
+    a phrase to spot by anywhere, but a reading this small in the label's corner scores it
+    well. The same reading low in the frame, where no ad label stands, says nothing."""
+    from pathlib import Path
+
+    import cv2
+    import numpy as np
+
+    name = "small_ad_label_read_as_one_glyph.png"
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
+    frame = np.zeros((1080, 1920, 3), np.uint8)
+    frame[row : row + crop.shape[0], : crop.shape[1]] = crop
+    line = OcrLine("后", Box(21, row + 34, 39, 29), 0.377)
+    found = FrameChecker(load_profile("all-required"), rapid).evaluate(frame, [line])
+    label = found.result.elements["ad_label"]
+    assert label.status is status, label.reason
