@@ -215,11 +215,16 @@ def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
             plate, solid = plate[:, ::-1], solid[:, ::-1]
         foreign_col = solid[top:bottom].mean(axis=0) >= 0.6
         plate_col = plate[top:bottom].mean(axis=0) >= 0.6
+        if not toward_right:
+            strokes = strokes[:, ::-1]
         hits = np.flatnonzero(foreign_col)
         if hits.size == 0:
             continue
         first = int(hits[0])
-        if plate_col[:first].sum() > _END_TOUCH * g:
+        # Padding is plate with no stroke in it: a thin glyph the measure left out of the ink
+        # (人 of AI数字人 before a star over 直播) is mostly plate too, but it is text.
+        padding = plate_col[:first] & ~strokes[top:bottom, :first].any(axis=0)
+        if padding.sum() > _END_TOUCH * g:
             continue  # the plate's padding: the text ends there
         last = first
         while last < len(foreign_col) and foreign_col[last]:
@@ -231,12 +236,28 @@ def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
         if not (cover[: near[0]].any() or cover[near[1] :].any()):
             continue
         again = np.flatnonzero(plate_col[last : last + round(_END_PLATE_AGAIN * g)])
-        if again.size < 2:
-            continue
-        far = _plate_rows(plate[:, last + again[0] : last + again[-1] + 1], top, bottom)
+        fars = []
+        if again.size >= 2:
+            fars.append(_plate_rows(plate[:, last + again[0] : last + again[-1] + 1], top, bottom))
+        # Or the glyph the cover cut shows the plate above and below it (播 of 直播, a star over
+        # 直), right past the cover: half a glyph of it (a pill's rounded end narrows beyond),
+        # from a little off the text's rows (the cut glyph's strokes may run up to them).
+        edge = max(2, round(0.15 * g))
+        banded = (plate[top - edge : top].mean(axis=0) >= 0.6) & (
+            plate[bottom : bottom + edge].mean(axis=0) >= 0.6
+        )
+        cut_glyph = np.flatnonzero(banded[last : last + round(_END_PLATE_AGAIN * g)])
+        if cut_glyph.size >= 2:
+            far_x = last + int(cut_glyph[0])
+            fars.append(
+                _plate_rows(
+                    plate[:, far_x : far_x + max(2, round(0.5 * g))], top - edge, bottom + edge
+                )
+            )
         slack = _END_EDGE_SLACK * g
-        if far is not None and abs(far[0] - near[0]) <= slack and abs(far[1] - near[1]) <= slack:
-            return float(last - first)
+        for far in fars:
+            if far is not None and max(abs(far[0] - near[0]), abs(far[1] - near[1])) <= slack:
+                return float(last - first)
     return 0.0
 
 

@@ -345,6 +345,22 @@ def test_a_price_head_and_a_last_digit_lower_than_it_with_a_tile_between() -> No
     assert finding.status == "occluded", finding.reason
 
 
+def test_a_star_over_the_end_of_a_pill_label_past_a_thin_last_glyph() -> None:
+    """AI数字人直播 in lilac on a dark pill (a blind framegen 1920x1080 frame), a star over 直
+    and what shows of 播 beyond it, by the pill's rounded end. OCR reads AI数字人, a whole
+    phrase. The ink measured stops before 人, whose thin strokes leave its columns mostly
+    plate: that is no padding. Past the star, 播's remnant shows the plate above and below
+    it, as beside the text; the pill's end narrows beyond."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("AI数字人", Box(1083, 63, 93, 43), 0.83)]
+    finding = _judge_on_crop(
+        "ai_disclosure", "star_over_the_end_of_a_pill_label.png", (20, 1000), (1920, 1080), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
 @pytest.mark.parametrize(("read", "status"), [("广O", "occluded"), ("O广", "missing")])
 def test_a_disc_read_as_a_letter_beside_a_labels_first_glyph_is_occluded(read: str, status: str):
     """广告 with a disc over 告 reads 广O: OCR read the disc as a letter where the rest of the
