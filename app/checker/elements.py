@@ -153,7 +153,7 @@ def _tile_before(image: np.ndarray, measure: TextMeasure) -> bool:
     touch = max(1, round(_TILE_TOUCH * g))
     q1, q3 = np.percentile(lab[..., 0], (25, 75))
     return (
-        _cover_share(foreign[::-1], g, max(2, round(0.3 * g))) >= _GAP_COVERED
+        _cover_share(foreign, g, max(2, round(0.3 * g))) >= _GAP_COVERED
         and bool(foreign[-touch:].any())
         and float(q3 - q1) >= _TILE_BUSIER * max(_CALM_IQR, _ground_spread(image, measure))
     )

@@ -332,6 +332,32 @@ def test_a_number_with_the_disc_over_its_sign_read_as_o_is_a_covered_price() -> 
     assert finding.status == "occluded", finding.reason
 
 
+@pytest.mark.parametrize("tile", [True, False])
+def test_a_bare_number_with_a_photo_tile_over_its_sign_is_a_covered_price(tile: bool) -> None:
+    """¥ 299 in outlined white on a blurred green picture (an altgen 1080x1920 frame), a photo
+    tile over ¥ and the 2's left: OCR reads 299, sure of it. The tile is no flat sticker, but
+    it is far busier than the picture round the number. With the tile and what it left of ¥
+    painted over by the picture above them, 299 is a number and nothing more."""
+    from pathlib import Path
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+
+    crop = cv2.imread(str(Path(__file__).parent / "data" / "photo_tile_over_a_price_sign.png"))
+    if not tile:
+        crop[50:120, 45:112] = crop[0:10, 45:112].mean(axis=(0, 1)).astype(np.uint8)
+    frame = np.zeros((1920, 1080, 3), np.uint8)
+    frame[1190 : 1190 + crop.shape[0], 40 : 40 + crop.shape[1]] = crop
+    pack = load_rule_pack()
+    lines = [OcrLine("299", Box(117, 1242, 117, 66), 1.0)]
+    finding = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", frame, classify_lines(lines, pack)
+    )
+    assert (finding.status == "occluded") is tile, finding.reason
+
+
 def test_a_price_head_and_a_last_digit_lower_than_it_with_a_tile_between() -> None:
     """秒杀 ¥19.9 on a glass plate (an altgen 1920x1080 frame), a photo tile over 杀 ¥19: OCR
     reads 秒 and the last 9, whose box is two thirds of 秒's height, as digits stand."""
