@@ -246,38 +246,68 @@ def test_a_price_after_the_lone_last_glyph_of_its_word_beside_a_cover(cover: boo
     assert f.status == status, f.reason
 
 
-def test_a_price_after_a_lone_price_glyph_with_a_rimmed_disc_before_it() -> None:
-    """直播价 79元 in yellow with a black stroke on an orange photo (an altgen 1280x720 frame),
-    a rimmed disc over 直播. OCR reads 价 and 79元; the disc's white rim leaves a gap before
-    价, and the stroke is what 价 measures against, so only the disc as a sticker tells."""
+_BOX = tuple[int, int, int, int]
+
+
+@pytest.mark.parametrize(
+    ("element", "crop", "at", "size", "read"),
+    [
+        # 直播价 79元, stroked yellow on an orange photo, a rimmed disc over 直播: the rim
+        # leaves a gap before 价, and the stroke is what 价 measures against, so only the disc
+        # as a sticker tells.
+        pytest.param(
+            "price", "rimmed_disc_before_lone_price_glyph.png", (395, 230), (1280, 720),
+            [("价", (345, 442, 56, 53), 1.0), ("79元", (403, 439, 110, 60), 1.0)],
+            id="lone 价 before a whole price, a disc before it",
+        ),
+        # 到手价 ¥39, shadowed white on a slate wall, a rimmed disc over 手价: 到's box runs
+        # on over the disc to ¥39's, but their inks stand three glyphs apart.
+        pytest.param(
+            "price", "disc_read_into_the_box_of_a_price_head.png", (1100, 180), (1080, 1920),
+            [("到", (234, 1144, 201, 102), 1.0), ("¥39", (412, 1159, 94, 77), 0.87)],
+            id="a head whose box holds the disc beside it",
+        ),
+        # ¥ 299 on a dark pill, a rimmed disc over ¥ 2: the rim leaves a gap before the 9s.
+        pytest.param(
+            "price", "disc_over_sign_and_first_digit.png", (390, 520), (1280, 720),
+            [("99", (675, 446, 55, 46), 1.0)],
+            id="a sure number, a disc a gap before it",
+        ),
+        # ¥ 299 stroked yellow on a green photo, a rimmed disc over ¥, read as a letter O.
+        pytest.param(
+            "price", "disc_read_as_o_before_a_number.png", (1100, 120), (1080, 1920),
+            [("O99", (205, 1153, 131, 67), 0.86)],
+            id="the disc read as O before the number",
+        ),
+        # 秒杀 ¥19.9 on a glass plate, a photo tile over 杀 ¥19: the last 9's box is two
+        # thirds of 秒's height, as digits stand.
+        pytest.param(
+            "price", "glass_tag_split_to_head_and_last_digit.png", (640, 100), (1920, 1080),
+            [("秒", (159, 684, 42, 42), 1.0), ("9", (331, 694, 20, 28), 1.0)],
+            id="a head and a last digit lower than it",
+        ),
+        # AI数字人直播 in lilac on a dark pill, a star over 直 and 播's remnant past it by the
+        # pill's rounded end. The ink stops before 人, whose thin strokes leave its columns
+        # mostly plate: no padding. Past the star, 播 shows the plate above and below it.
+        pytest.param(
+            "ai_disclosure", "star_over_the_end_of_a_pill_label.png", (20, 1000), (1920, 1080),
+            [("AI数字人", (1083, 63, 93, 43), 0.83)],
+            id="a star over a pill label's end past a thin glyph",
+        ),
+    ],
+)
+def test_a_label_whose_cover_leaves_a_whole_reading_is_covered(
+    element: str, crop: str, at: tuple[int, int], size: tuple[int, int],
+    read: list[tuple[str, _BOX, float]],
+) -> None:
+    """Crops of generated frames (blind sets among them) where what OCR reads of a covered
+    label or price tag is whole by itself (79元, ¥39, a bare 299, AI数字人): only the cover
+    beside it says part is hidden."""
     from app.geometry import Box
     from app.ocr.base import OcrLine
 
-    lines = [
-        OcrLine("价", Box(345, 442, 56, 53), 1.0),
-        OcrLine("79元", Box(403, 439, 110, 60), 1.0),
-    ]
-    finding = _judge_on_crop(
-        "price", "rimmed_disc_before_lone_price_glyph.png", (395, 230), (1280, 720), lines
-    )
-    assert finding.status == "occluded", finding.reason
-
-
-def test_a_price_head_whose_box_holds_the_cover_beside_it() -> None:
-    """到手价 ¥39 in shadowed white on a slate wall (an altgen 1080x1920 frame), a rimmed disc
-    over 手价. OCR reads 到 in a box that runs on over the disc to ¥39's, and ¥39 is a whole
-    price: the two boxes touch, but their inks stand three glyphs apart with the disc
-    between."""
-    from app.geometry import Box
-    from app.ocr.base import OcrLine
-
-    lines = [
-        OcrLine("到", Box(234, 1144, 201, 102), 1.0),
-        OcrLine("¥39", Box(412, 1159, 94, 77), 0.87),
-    ]
-    finding = _judge_on_crop(
-        "price", "disc_read_into_the_box_of_a_price_head.png", (1100, 180), (1080, 1920), lines
-    )
+    lines = [OcrLine(text, Box(*box), conf) for text, box, conf in read]
+    finding = _judge_on_crop(element, crop, at, size, lines)
     assert finding.status == "occluded", finding.reason
 
 
@@ -305,33 +335,6 @@ def test_a_bare_price_with_a_glyph_sized_icon_before_it_is_ok() -> None:
     assert f.status == "ok", f.reason
 
 
-def test_a_bare_number_with_a_disc_over_its_sign_a_gap_before_it_is_a_covered_price() -> None:
-    """¥ 299 on a dark pill (an altgen 1280x720 frame), a rimmed disc over ¥ 2: OCR reads 99,
-    a bare number, sure of it. The disc's rim leaves a gap before the first 9, where the sign
-    stood."""
-    from app.geometry import Box
-    from app.ocr.base import OcrLine
-
-    lines = [OcrLine("99", Box(675, 446, 55, 46), 1.0)]
-    finding = _judge_on_crop(
-        "price", "disc_over_sign_and_first_digit.png", (390, 520), (1280, 720), lines
-    )
-    assert finding.status == "occluded", finding.reason
-
-
-def test_a_number_with_the_disc_over_its_sign_read_as_o_is_a_covered_price() -> None:
-    """¥ 299 in stroked yellow on a green photo (an altgen 1080x1920 frame), a rimmed disc
-    over ¥ and the 2's left: OCR reads O99, the disc as a letter O."""
-    from app.geometry import Box
-    from app.ocr.base import OcrLine
-
-    lines = [OcrLine("O99", Box(205, 1153, 131, 67), 0.86)]
-    finding = _judge_on_crop(
-        "price", "disc_read_as_o_before_a_number.png", (1100, 120), (1080, 1920), lines
-    )
-    assert finding.status == "occluded", finding.reason
-
-
 @pytest.mark.parametrize("tile", [True, False])
 def test_a_bare_number_with_a_photo_tile_over_its_sign_is_a_covered_price(tile: bool) -> None:
     """¥ 299 in outlined white on a blurred green picture (an altgen 1080x1920 frame), a photo
@@ -356,35 +359,6 @@ def test_a_bare_number_with_a_photo_tile_over_its_sign_is_a_covered_price(tile: 
         "price", frame, classify_lines(lines, pack)
     )
     assert (finding.status == "occluded") is tile, finding.reason
-
-
-def test_a_price_head_and_a_last_digit_lower_than_it_with_a_tile_between() -> None:
-    """秒杀 ¥19.9 on a glass plate (an altgen 1920x1080 frame), a photo tile over 杀 ¥19: OCR
-    reads 秒 and the last 9, whose box is two thirds of 秒's height, as digits stand."""
-    from app.geometry import Box
-    from app.ocr.base import OcrLine
-
-    lines = [OcrLine("秒", Box(159, 684, 42, 42), 1.0), OcrLine("9", Box(331, 694, 20, 28), 1.0)]
-    finding = _judge_on_crop(
-        "price", "glass_tag_split_to_head_and_last_digit.png", (640, 100), (1920, 1080), lines
-    )
-    assert finding.status == "occluded", finding.reason
-
-
-def test_a_star_over_the_end_of_a_pill_label_past_a_thin_last_glyph() -> None:
-    """AI数字人直播 in lilac on a dark pill (a blind framegen 1920x1080 frame), a star over 直
-    and what shows of 播 beyond it, by the pill's rounded end. OCR reads AI数字人, a whole
-    phrase. The ink measured stops before 人, whose thin strokes leave its columns mostly
-    plate: that is no padding. Past the star, 播's remnant shows the plate above and below
-    it, as beside the text; the pill's end narrows beyond."""
-    from app.geometry import Box
-    from app.ocr.base import OcrLine
-
-    lines = [OcrLine("AI数字人", Box(1083, 63, 93, 43), 0.83)]
-    finding = _judge_on_crop(
-        "ai_disclosure", "star_over_the_end_of_a_pill_label.png", (20, 1000), (1920, 1080), lines
-    )
-    assert finding.status == "occluded", finding.reason
 
 
 @pytest.mark.parametrize(("read", "status"), [("广O", "occluded"), ("O广", "missing")])
