@@ -69,6 +69,11 @@ COVERAGE_NOISE = 0.08
 _TRUNCATED_PRICE_WORD = re.compile(
     r"^(?:价\s*[:：¥￥\d]|(?:后|播|杀|手|动|购|惠)价|[介个]\s*[¥￥\d]|(?:后|播|杀|手)\s*[¥￥])"
 )
+# The same with what the cover's edge left of the glyph before read as a stray digit or
+# letter ("4价¥19.9" of 券后价¥19.9), or as a glyph that makes no price word with the one
+# after it ("和杀¥19.9" of 秒杀 ¥19.9; see ElementJudge._stray_before_word).
+_STRAY_DIGIT_BEFORE_WORD = re.compile(r"^[0-9a-z]价\s*[:：¥￥]")
+_STRAY_GLYPH_BEFORE_WORD = re.compile(r"^([\u4e00-\u9fff])(后|播|杀|手)\s*[¥￥]")
 # The same with the cover's edge through a glyph: 价 cut down its left side keeps 介 ("介¥29.9"
 # of 秒杀价 ¥29.9, "介29.9元" of 到手价 29.9元) or, cut deeper, 个 ("个¥39.9" of 券后价¥39.9),
 # and 件 cut down its right keeps its 亻, read as 1 or 11 ("¥98/11" of ¥98/件).
@@ -1016,6 +1021,16 @@ class ElementJudge:
         heads += [f for f in hesitant if _LONE_CJK.match(normalize(f.text).strip(FRAME_PUNCT))]
         return any(self._price_pair(image, h, li.line, []) for h in heads)
 
+    def _stray_before_word(self, text: str) -> bool:
+        """Whether a price line starts with what a cover left of its word: the word's second
+        glyph (杀 of 秒杀) after a glyph that makes no price word with it, or 价 after a stray
+        digit or letter. 秒杀¥ and 到手¥ are the words themselves."""
+        norm = normalize(text)
+        if _STRAY_DIGIT_BEFORE_WORD.match(norm):
+            return True
+        m = _STRAY_GLYPH_BEFORE_WORD.match(norm)
+        return m is not None and not any(w.startswith(m[1] + m[2]) for w in self._price_words)
+
     def _tailed_price(self, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
         """Whether the price ``li`` reads whole (79元) just after the lone last glyph of a
         price word whose start a cover hides: 价 | 79元 of 直播价 79元, a disc over 直播.
@@ -1245,11 +1260,11 @@ class ElementJudge:
             or (
                 element == "price"
                 and (
-                    _TRUNCATED_PRICE_WORD.match(text)
-                    or _CUT_UNIT.search(text)
-                    or _SIGN_AND_DIGIT.match(normalize(text).strip(FRAME_PUNCT))
+                    _TRUNCATED_PRICE_WORD.match(text) is not None
+                    or _CUT_UNIT.search(text) is not None
+                    or _SIGN_AND_DIGIT.match(normalize(text).strip(FRAME_PUNCT)) is not None
+                    or self._stray_before_word(text)
                 )
-                is not None
             )
         )
         # A label missing a glyph inside shows both its ends, so its glyphs are its own: too

@@ -480,13 +480,18 @@ def test_a_star_over_a_price_word_beside_the_number_is_a_cover(covered: bool, st
         ("到手¥39", "ok"),
         ("¥1", "occluded"),  # ￥129.9, a card over 29.9
         ("¥12", "ok"),
+        ("和杀¥19.9", "occluded"),  # 秒杀 ¥19.9, 秒 cut into 和
+        ("4价¥19.9", "occluded"),  # 券后价¥19.9, 后 cut into 4
+        ("秒杀¥19.9", "ok"),
     ],
 )
 def test_a_price_whose_cover_cuts_through_a_glyph_is_occluded(read: str, status: str) -> None:
     """A cover's edge down the middle of 价 leaves 介, down the middle of 件 leaves its 亻 (read
     1 or 11): what shows is still a price, but part of the tag is under the cover. A price word
-    that starts with its second glyph (杀 of 秒杀, 手 of 到手) lost its first under one. A sign
-    and one digit alone is a price cut short: a tag that low writes its decimals (¥9.9)."""
+    that starts with its second glyph (杀 of 秒杀, 手 of 到手) lost its first under one, and so
+    did one whose first reads as a stray digit or a glyph that makes no word with the second
+    (4价, 和杀). A sign and one digit alone is a price cut short: a tag that low writes its
+    decimals (¥9.9)."""
     from app.checker.elements import ElementJudge, classify_lines
     from app.geometry import Box
     from app.ocr.base import OcrLine
