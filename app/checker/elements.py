@@ -605,8 +605,9 @@ def _glyph_strip(text: str, measure: TextMeasure) -> bool:
     return cjk >= 0.75 * len(bare) and ink.w / len(bare) > _STRIP_RATIO * ink.h
 
 
-def _glyphs_read(text: str) -> int:
-    return len("".join(normalize(text).strip(FRAME_PUNCT).split()))
+def bare_text(text: str) -> str:
+    """``text`` as its glyphs read: normalised, without spaces or the marks at its ends."""
+    return "".join(normalize(text).strip(FRAME_PUNCT).split())
 
 
 def _without_pictographs(text: str) -> str:
@@ -1187,7 +1188,7 @@ class ElementJudge:
         # A card across the glyphs' tops or bottoms shortens them: their height is not the
         # label's, and the card is what hides it.
         cut = straight_cut(image, measure.ink_box) if measure.ink_box is not None else None
-        if cut is None and _glyphs_read(line.text) > 1 and squashed(line.text, line.box):
+        if cut is None and len(bare_text(line.text)) > 1 and squashed(line.text, line.box):
             # (One glyph read in a wide box is a small label read as one of its glyphs.)
             cut = "top or bottom"
         if cut:

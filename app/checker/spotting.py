@@ -29,18 +29,18 @@ reported when the recogniser finds the spelling nearly as likely as its own read
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from app.checker.elements import LineInfo
+from app.checker.elements import LineInfo, bare_text
 from app.checker.occlusion import squashed
 from app.geometry import Box
 from app.ocr.base import OcrEngine, OcrLine, PhraseScorer
-from app.rules.match import FRAME_PUNCT, NearMiss, near_banned
+from app.rules.match import NearMiss, near_banned
 from app.rules.pack import RulePack
-from app.rules.text import has_cjk, normalize
+from app.rules.text import has_cjk
 
 # Nats per phrase character; see the module doc for how it was chosen.
 SPOT_MIN_SCORE = -4.5
@@ -71,21 +71,6 @@ _SURE = 0.99
 _CACHE_SIZE = 2048
 
 
-def _short_phrases(pack: RulePack) -> tuple[list[str], list[str]]:
-    """The phrases of two CJK glyphs and nothing else (广告), too short to spot by anywhere,
-    and the element each belongs to."""
-    phrases: list[str] = []
-    owners: list[str] = []
-    for name, rule in pack.elements.items():
-        for p in (*rule.phrases, *rule.spot):
-            shown = "".join(p.split()).upper()
-            short = len(shown) == _MIN_PHRASE_CJK and all(has_cjk(ch) for ch in shown)
-            if short and shown not in phrases:
-                phrases.append(shown)
-                owners.append(name)
-    return phrases, owners
-
-
 @dataclass(frozen=True, slots=True)
 class SmallLines:
     """Where a label whose phrase is too short to spot by anywhere (广告) is still spotted:
@@ -99,19 +84,32 @@ class SmallLines:
     elements: frozenset[str]
 
 
-def _spot_phrases(pack: RulePack) -> tuple[list[str], list[str]]:
-    """The pack's label phrases and spotting words (a price's 到手价), as a label shows them
-    (Latin in capitals: AI, AD), and the element each belongs to."""
+def _phrases_where(pack: RulePack, keep: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """The pack's label phrases and spotting words (a price's 到手价) that ``keep`` accepts, as
+    a label shows them (Latin in capitals: AI, AD), and the element each belongs to."""
     phrases: list[str] = []
     owners: list[str] = []
     for name, rule in pack.elements.items():
         for p in (*rule.phrases, *rule.spot):
             shown = "".join(p.split()).upper()
-            cjk = sum(1 for ch in shown if has_cjk(ch))
-            if len(shown) >= _MIN_PHRASE and cjk >= _MIN_PHRASE_CJK and shown not in phrases:
+            if keep(shown) and shown not in phrases:
                 phrases.append(shown)
                 owners.append(name)
     return phrases, owners
+
+
+def _spottable(shown: str) -> bool:
+    cjk = sum(1 for ch in shown if has_cjk(ch))
+    return len(shown) >= _MIN_PHRASE and cjk >= _MIN_PHRASE_CJK
+
+
+def _short(shown: str) -> bool:
+    """Two CJK glyphs and nothing else (广告): too short to spot by anywhere."""
+    return len(shown) == _MIN_PHRASE_CJK and all(has_cjk(ch) for ch in shown)
+
+
+def _spot_phrases(pack: RulePack) -> tuple[list[str], list[str]]:
+    return _phrases_where(pack, _spottable)
 
 
 class DamageSpotter:
@@ -128,7 +126,7 @@ class DamageSpotter:
             longest = _LINE_CHARS[1] if keyed else len(phrase)
             self._longest[owner] = max(self._longest.get(owner, 0), longest)
         self._cache: dict[tuple[str, Box], _Spotted | None] = {}
-        self._short, self._short_owners = _short_phrases(pack)
+        self._short, self._short_owners = _phrases_where(pack, _short)
         self._short_cache: dict[tuple[str, Box], tuple[str, float]] = {}
 
     def mark(
@@ -239,7 +237,7 @@ class _Spotted:
         return (
             self.score >= CUT_MIN_SCORE
             and self.lead >= CUT_MIN_LEAD
-            and len(_bare(line.text)) > 1
+            and len(bare_text(line.text)) > 1
             and squashed(line.text, line.box)
         )
 
@@ -250,12 +248,8 @@ def _is_candidate(li: LineInfo) -> bool:
         return False
     if any(m.full or m.fragment for m in li.matches.values()):
         return False
-    bare = _bare(li.line.text)
+    bare = bare_text(li.line.text)
     return _LINE_CHARS[0] <= len(bare) <= _LINE_CHARS[1] and has_cjk(bare)
-
-
-def _bare(text: str) -> str:
-    return "".join(normalize(text).strip(FRAME_PUNCT).split())
 
 
 # Nats per character. A line one or two characters off a banned spelling is confirmed only when
