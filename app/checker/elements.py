@@ -81,7 +81,12 @@ _CUT_UNIT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?\s*/\s*[1lI|]{1,2}$")
 # A sign and one digit, and nothing after them: ¥1 of ￥129.9 with a card over 29.9. Tags
 # write a price that low with its decimals (¥9.9); on 49 generated sets, each of the five
 # readings so was a price cut short.
-_SIGN_AND_DIGIT = re.compile(r"^[¥￥]\s*\d$")
+_SIGN_AND_DIGIT = re.compile(r"^[\u4e00-\u9fff]{0,4}[¥￥]\s*\d$")
+# An amount with a mark no price is written with right after it: the cover read as a symbol
+# (¥2% and ¥29) of ¥ 299, ¥59*3 of ¥59.9). On 57 generated sets only covered tags read so.
+_MARK_AFTER_AMOUNT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?[%)\]】#@~*]")
+_OPENING = re.compile(r"[(\[【]")
+_CUT_AMOUNT_SMALL = 0.85
 
 # A price word with one of its glyphs read as another (券后位￥128, 到于价65元), its number
 # after it: on nineteen generated sets such readings came only from tags a cover cut into or
@@ -136,6 +141,16 @@ def _stickered_number(image: np.ndarray, line: OcrLine) -> bool:
         or sticker_on_line(image, _ran_before(measure))
         or _tile_before(image, measure)
     )
+
+
+def _amount_cut_short(text: str) -> bool:
+    """Whether a price reading ends in one digit after its sign (到手¥1 of 到手¥129.9) or
+    has a mark glued to its amount that no tag writes there, unopened (¥2% of ¥ 299)."""
+    norm = normalize(text).strip()
+    if _SIGN_AND_DIGIT.match(norm.strip(FRAME_PUNCT)):
+        return True
+    m = _MARK_AFTER_AMOUNT.search(norm)
+    return m is not None and _OPENING.search(norm, 0, m.start()) is None
 
 
 def _tile_before(image: np.ndarray, measure: TextMeasure) -> bool:
@@ -1252,6 +1267,7 @@ class ElementJudge:
             return self._judge_damaged(element, image, line)
         f, measure = self._measured(element, image, line, Status.OK)
         text = line.text.strip()
+        cut_amount = element == "price" and _amount_cut_short(text)
         # A line that starts with its key's colon ("：202元" of 直播价：202元) lost its key.
         partial = (
             m.fragment
@@ -1263,17 +1279,19 @@ class ElementJudge:
                 and (
                     _TRUNCATED_PRICE_WORD.match(text) is not None
                     or _CUT_UNIT.search(text) is not None
-                    or _SIGN_AND_DIGIT.match(normalize(text).strip(FRAME_PUNCT)) is not None
+                    or cut_amount
                     or self._stray_before_word(text)
                 )
             )
         )
         # A label missing a glyph inside shows both its ends, so its glyphs are its own: too
         # small, and that is what a viewer sees (OCR drops glyphs of 7-9 px labels as well).
-        small = (
-            m.gapped
-            and measure is not None
-            and measure.glyph_px < self.min_glyph(image.shape[1], image.shape[0])
+        # So does an amount cut short (what hides its end leaves its glyphs' height whole), but
+        # measured on a sign and a digit or two, one maybe cut, it is small only when clearly so.
+        min_px = self.min_glyph(image.shape[1], image.shape[0])
+        small = measure is not None and (
+            (m.gapped and measure.glyph_px < min_px)
+            or (cut_amount and measure.glyph_px < _CUT_AMOUNT_SMALL * min_px)
         )
         if partial and not small and (measure is None or measure.contrast >= t.min_contrast):
             f.status, f.reason = Status.OCCLUDED, "only part of the label is visible"

@@ -483,6 +483,11 @@ def test_a_star_over_a_price_word_beside_the_number_is_a_cover(covered: bool, st
         ("和杀¥19.9", "occluded"),  # 秒杀 ¥19.9, 秒 cut into 和
         ("4价¥19.9", "occluded"),  # 券后价¥19.9, 后 cut into 4
         ("秒杀¥19.9", "ok"),
+        ("到手¥1", "occluded"),  # 到手¥129.9, a card over 29.9
+        ("¥2%", "occluded"),  # ¥ 299, a sticker over 99 read as %
+        ("¥29)", "occluded"),
+        ("¥59*3", "occluded"),  # ¥59.9, a disc over .9
+        ("(¥29)", "ok"),
     ],
 )
 def test_a_price_whose_cover_cuts_through_a_glyph_is_occluded(read: str, status: str) -> None:
@@ -490,8 +495,9 @@ def test_a_price_whose_cover_cuts_through_a_glyph_is_occluded(read: str, status:
     1 or 11): what shows is still a price, but part of the tag is under the cover. A price word
     that starts with its second glyph (杀 of 秒杀, 手 of 到手) lost its first under one, and so
     did one whose first reads as a stray digit or a glyph that makes no word with the second
-    (4价, 和杀). A sign and one digit alone is a price cut short: a tag that low writes its
-    decimals (¥9.9)."""
+    (4价, 和杀). A sign and one digit, alone or after the word, is a price cut short: a tag that
+    low writes its decimals (¥9.9). So is an amount with a mark glued to it that no tag writes
+    there (%, an unopened bracket, *): the cover, read as a symbol."""
     from app.checker.elements import ElementJudge, classify_lines
     from app.geometry import Box
     from app.ocr.base import OcrLine
@@ -501,6 +507,26 @@ def test_a_price_whose_cover_cuts_through_a_glyph_is_occluded(read: str, status:
     img = studio_background(1280, 720, seed=6)
     x, y, w, h = draw_label(img, (500, 400), read, 40, (255, 255, 255), (200, 30, 30))
     line = OcrLine(read, Box(x - 8, y - 8, w + 16, h + 16), 0.95)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(("read", "status"), [("到手¥1", "illegible"), ("¥2%", "illegible")])
+def test_a_small_price_cut_short_is_illegible(read: str, status: str) -> None:
+    """OCR drops the last digits of a 7 px price as a cover hides them; what shows keeps its
+    glyphs' height, and that height is what a viewer sees."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=6)
+    x, y, w, h = draw_label(img, (500, 400), read, 8, (255, 255, 255), (200, 30, 30))
+    line = OcrLine(read, Box(x - 3, y - 3, w + 6, h + 6), 0.95)
     pack = load_rule_pack()
     f = ElementJudge(load_profile("all-required"), pack).judge(
         "price", to_bgr(img), classify_lines([line], pack)
