@@ -704,8 +704,7 @@ def _rest_hidden(
         return False
     g = ink.h
     near, far = max(1, round(0.15 * g)), round(0.75 * g)
-    ground = lab_of(measure.ground_bgr)
-    shares = {}
+    strips = {}
     for where, (x1, x2) in (
         ("right", (ink.x2 + near, ink.x2 + far)),
         ("left", (ink.x - far, ink.x - near)),
@@ -714,10 +713,21 @@ def _rest_hidden(
         if x2 - x1 < max(2, g // 3):
             return False
         crop = np.ascontiguousarray(image[ink.y : ink.y2, x1:x2])
-        strip = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
-        shares[where] = float((np.abs(strip - ground).sum(axis=2) > 30).mean())
+        strips[where] = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
     other = "left" if side == "right" else "right"
-    return shares[side] >= share and shares[side] - shares[other] >= _HIDDEN_REST_MARGIN
+
+    def shares(ground: np.ndarray) -> tuple[float, float]:
+        return tuple(  # type: ignore[return-value]
+            float((np.abs(strips[w] - ground).sum(axis=2) > 30).mean()) for w in (side, other)
+        )
+
+    mine, theirs = shares(lab_of(measure.ground_bgr))
+    if theirs >= 0.5:
+        # The measured ground is an outline's colour, not what stands beside the glyph (white
+        # strokes outlined in dark red on an orange picture): the other side shows what is
+        # there instead.
+        mine, theirs = shares(np.median(strips[other].reshape(-1, 3), axis=0))
+    return mine >= share and mine - theirs >= _HIDDEN_REST_MARGIN
 
 
 def _end_glyphs(pack: RulePack) -> dict[str, dict[str, str]]:

@@ -212,6 +212,40 @@ def test_a_lone_first_glyph_of_a_label_beside_a_cover_is_occluded(sticker: bool,
     assert f.status == status, f.reason
 
 
+@pytest.mark.parametrize(("sticker", "status"), [(True, "occluded"), (False, "missing")])
+def test_a_lone_outlined_last_glyph_beside_a_cover_is_occluded(sticker: bool, status: str):
+    """成 of AI生成, white in a dark outline on a warm picture, a disc over AI生. The ground the
+    measure finds is the outline's colour, which neither side shows: what stands beside the
+    glyph is judged against the picture on its other side. The same 成 alone on the picture is
+    no evidence of a label."""
+    from PIL import Image, ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import font, to_bgr
+
+    w, h = 1280, 720
+    xx = np.mgrid[0:h, 0:w][1].astype(np.float32) / w
+    base = np.stack([40 + 30 * xx, 90 + 40 * xx, 200 + 40 * xx], -1)
+    img = Image.fromarray(np.clip(base, 0, 255).astype(np.uint8)[..., ::-1].copy())
+    d = ImageDraw.Draw(img)
+    glyph = 50
+    x, y = 700, 300
+    d.text((x, y), "成", font=font(glyph), fill=(255, 250, 240), stroke_width=3,
+           stroke_fill=(120, 40, 30))
+    x1, y1, x2, y2 = d.textbbox((x, y), "成", font=font(glyph), stroke_width=3)
+    if sticker:
+        d.ellipse((x1 - 2 * glyph - 6, y1 - 20, x1 - 4, y2 + 20), fill=(200, 80, 140))
+    line = OcrLine("成", Box(x1 - 6, y1 - 6, x2 - x1 + 12, y2 - y1 + 12), 0.98)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ai_disclosure", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+
 @pytest.mark.parametrize(("cover", "status"), [(True, "occluded"), (False, "ok")])
 def test_a_price_after_the_lone_last_glyph_of_its_word_beside_a_cover(cover: bool, status: str):
     """直播价 79元 on a white plate with a photo tile over 直播: OCR reads 价 and 79元 apart, and
@@ -285,6 +319,13 @@ _BOX = tuple[int, int, int, int]
             "price", "glass_tag_split_to_head_and_last_digit.png", (640, 100), (1920, 1080),
             [("秒", (159, 684, 42, 42), 1.0), ("9", (331, 694, 20, 28), 1.0)],
             id="a head and a last digit lower than it",
+        ),
+        # AI生成 in white outlined dark red on an orange picture, a heart over AI生: OCR reads
+        # 成 alone, and the ground measured round it is its outline's colour (n581 f0054).
+        pytest.param(
+            "ai_disclosure", "heart_before_outlined_lone_glyph.png", (150, 150), (1920, 1080),
+            [("成", (387, 217, 61, 77), 0.98)],
+            id="a heart before an outlined lone last glyph",
         ),
         # AI数字人直播 in lilac on a dark pill, a star over 直 and 播's remnant past it by the
         # pill's rounded end. The ink stops before 人, whose thin strokes leave its columns
