@@ -911,7 +911,11 @@ class ElementJudge:
                 if self._lone_end_glyph(element, image, li.line)
                 or (
                     element == "price"
-                    and (self._split_price(image, li, room) or _stickered_number(image, li.line))
+                    and (
+                        self._split_price(image, li, room)
+                        or _stickered_number(image, li.line)
+                        or self._lone_price_head(image, li)
+                    )
                 )
             )
         if best is None:
@@ -1092,6 +1096,18 @@ class ElementJudge:
             if sticker_on_line(image, _ran_before(measure)):
                 return True
         return False
+
+    def _lone_price_head(self, image: np.ndarray, li: LineInfo) -> bool:
+        """Whether ``li`` is the lone first glyph of a price word with something other than its
+        ground where the rest of the tag would stand: 秒 of 秒杀 ¥19.9, a sticker over 杀 ¥19.9.
+        Alone, the glyph could be anything's; the cover beside it, on the side a tag goes on,
+        where the other side shows the ground, says what it was."""
+        if not self._is_price_head(li):
+            return False
+        measure = measure_text(image, li.line.box)
+        if measure is None or _glyph_ink(measure, li.line.box) is None:
+            return False
+        return _rest_hidden(image, measure, "right")
 
     def _is_price_head(self, li: LineInfo) -> bool:
         bare = normalize(li.line.text).strip(FRAME_PUNCT)

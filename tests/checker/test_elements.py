@@ -213,6 +213,34 @@ def test_a_lone_first_glyph_of_a_label_beside_a_cover_is_occluded(sticker: bool,
 
 
 @pytest.mark.parametrize(("sticker", "status"), [(True, "occluded"), (False, "missing")])
+def test_a_lone_first_glyph_of_a_price_word_beside_a_cover_is_occluded(sticker: bool, status: str):
+    """秒 of 秒杀 ¥19.9 with a sticker over 杀 ¥19.9: all OCR reads is 秒, and where the rest of
+    the tag would stand is a sticker, not the plate. The same 秒 alone on its plate is no
+    evidence of a price."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=7)
+    text = "秒杀 ¥19.9" if sticker else "秒"
+    x, y, w, h = draw_label(img, (400, 500), text, 40, (255, 255, 255), (30, 30, 40))
+    glyph = 40
+    if sticker:
+        cover = (x + glyph + 4, y - 26, x + w + 30, y + h + 26)
+        ImageDraw.Draw(img).ellipse(cover, fill=(240, 200, 40))
+    line = OcrLine("秒", Box(x - 6, y - 6, glyph + 12, h + 12), 0.99)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(("sticker", "status"), [(True, "occluded"), (False, "missing")])
 def test_a_lone_outlined_last_glyph_beside_a_cover_is_occluded(sticker: bool, status: str):
     """成 of AI生成, white in a dark outline on a warm picture, a disc over AI生. The ground the
     measure finds is the outline's colour, which neither side shows: what stands beside the
