@@ -961,7 +961,17 @@ class ElementJudge:
         if len(bare) > 1 and (m := _GLYPH_AND_LETTERS.match(bare)):
             # A disc read as a letter or two beside the glyph (广O, 广UP of 广告).
             bare, text, read_cover = m["glyph"] or m["glyph2"], bare, True
-        side = self._end_glyphs.get(element, {}).get(bare) if len(bare) == 1 else None
+        glyphs = self._end_glyphs.get(element, {})
+        side = glyphs.get(bare) if len(bare) == 1 else None
+        if side is None and len(bare) == 2 and has_cjk(bare[0]) and has_cjk(bare[1]):
+            # The end glyph and its neighbour, misread where a cover's edge cuts it (丸照 of
+            # 营业执照, 主成 of AI生成): the neighbour stands on the side the rest would. Read
+            # right, the two are a word the pack chose not to take as a fragment (内容).
+            side = "left" if glyphs.get(bare[1]) == "left" else None
+            side = side or ("right" if glyphs.get(bare[0]) == "right" else None)
+            phrases = self.pack.elements[element].phrases
+            if any(p.startswith(bare) or p.endswith(bare) for p in phrases):
+                side = None
         if side is None:
             return False
         if read_cover:

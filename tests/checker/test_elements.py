@@ -240,6 +240,38 @@ def test_a_lone_first_glyph_of_a_price_word_beside_a_cover_is_occluded(sticker: 
     assert f.status == status, f.reason
 
 
+@pytest.mark.parametrize(
+    ("read", "sticker", "status"),
+    [("丸照", True, "occluded"), ("丸照", False, "missing"), ("内容", True, "missing")],
+)
+def test_an_end_glyph_and_its_cut_neighbour_beside_a_cover_are_occluded(
+    read: str, sticker: bool, status: str
+):
+    """照 of 营业执照 and 执 cut by the sticker's edge into 丸: OCR reads 丸照, and where the rest
+    would stand is the sticker. Without it, the two glyphs are no evidence of a label; nor is
+    内容 beside one, a word the pack chose not to take for a part of 内容由AI生成."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=8)
+    glyph = 40
+    x, y, w, h = draw_label(img, (600, 300), read, glyph, (255, 255, 255), (40, 40, 50))
+    if sticker:
+        ImageDraw.Draw(img).ellipse((x - 3 * glyph, y - 26, x - 4, y + h + 26), fill=(60, 170, 90))
+    line = OcrLine(read, Box(x - 6, y - 6, w + 12, h + 12), 0.9)
+    pack = load_rule_pack()
+    element = "ai_disclosure" if read == "内容" else "merchant_info"
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        element, to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+
 @pytest.mark.parametrize(("sticker", "status"), [(True, "occluded"), (False, "missing")])
 def test_a_lone_outlined_last_glyph_beside_a_cover_is_occluded(sticker: bool, status: str):
     """成 of AI生成, white in a dark outline on a warm picture, a disc over AI生. The ground the
@@ -354,6 +386,13 @@ _BOX = tuple[int, int, int, int]
             "ai_disclosure", "heart_before_outlined_lone_glyph.png", (150, 150), (1920, 1080),
             [("成", (387, 217, 61, 77), 0.98)],
             id="a heart before an outlined lone last glyph",
+        ),
+        # 营业执照 in white outlined black on a red picture, a photo tile over 营业 and the left
+        # of 执: OCR reads 丸照, the last glyph and its cut neighbour (alt52 f0044).
+        pytest.param(
+            "merchant_info", "tile_over_start_of_merchant_entry.png", (820, 150), (1080, 1920),
+            [("丸照", (313, 882, 80, 58), 0.87)],
+            id="a tile before an end glyph and its cut neighbour",
         ),
         # AI数字人直播 in lilac on a dark pill, a star over 直 and 播's remnant past it by the
         # pill's rounded end. The ink stops before 人, whose thin strokes leave its columns
