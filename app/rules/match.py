@@ -332,6 +332,22 @@ def _fragment_past_cut_glyph(bare: str, fragments: frozenset[str], matched: int)
     return len(bare) > 2 and any(p in fragments and len(p) > matched for p in inner)
 
 
+def _past_sticker_word(bare: str, fragments: frozenset[str], words: tuple[str, ...]) -> bool:
+    """Whether ``bare`` is a sticker's word and, beside it, two glyphs or more of a label that
+    are not a label by themselves: 热卖人直播 of 数字人直播 with a 热卖 sticker over 数字, the
+    detector reading the sticker's word into the label's line."""
+    for w in words:
+        if bare.startswith(w):
+            rest = bare[len(w) :].strip(FRAME_PUNCT)
+        elif bare.endswith(w):
+            rest = bare[: -len(w)].strip(FRAME_PUNCT)
+        else:
+            continue
+        if len(rest) >= 2 and rest in fragments:
+            return True
+    return False
+
+
 def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementMatch]:
     """The required elements this line shows, fully, as a fragment, or insufficiently.
 
@@ -382,6 +398,7 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
                                      matched=text[orig[0]:orig[1]], span=orig)
         elif (
             bare in rule.fragments
+            or _past_sticker_word(bare, rule.fragments, p.sticker_words)
             or bare in rule.gapped
             or _after_hidden_head(norm, rule)
             or any(h.search(norm) or h.search(bare) for h in rule.heads)

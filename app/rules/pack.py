@@ -123,6 +123,9 @@ class RulePack:
     promo: PromoRules
     path: Path
     sources: dict[str, str] = field(default_factory=dict)
+    # Words printed on the stickers rooms put over the screen (热卖, 爆款): read into a label's
+    # line before or after part of it, they are the sticker that hides the rest.
+    sticker_words: tuple[str, ...] = ()
     # One alternation of every banned pattern: a line that misses it cannot hit any term.
     banned_any: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
 
@@ -275,7 +278,7 @@ class _Parser:
         except tomllib.TOMLDecodeError as exc:
             raise RulePackError(f"{self.path}: not valid TOML: {exc}") from None
         self.keys(data, "top level", {"version", "sources", "elements", "banned", "comparison",
-                                      "viewer", "promo"}, set())
+                                      "viewer", "promo"}, {"stickers"})
         version = data["version"]
         if not isinstance(version, str) or not _VERSION.match(version):
             raise self.fail("version", f"{version!r} must look like '2026.11.1'")
@@ -299,6 +302,10 @@ class _Parser:
             seen.add((t.rule, t.term))
         banned_any = self.union((t.pattern.pattern for t in banned), "banned") or re.compile("(?!)")
 
+        stickers_t = self.table(data, "stickers", "stickers") if "stickers" in data else {}
+        self.keys(stickers_t, "stickers", set(), {"words"})
+        sticker_words = tuple(normalize(w) for w in self.strings(stickers_t, "words", "stickers"))
+
         return RulePack(
             version=version,
             elements=elements,
@@ -308,6 +315,7 @@ class _Parser:
             promo=self.promo(self.table(data, "promo", "promo")),
             path=self.path,
             sources=self.sources,
+            sticker_words=sticker_words,
             banned_any=banned_any,
         )
 

@@ -359,6 +359,26 @@ def test_a_fragment_read_with_the_glyph_its_cover_cut_is_still_a_fragment(
     assert m.full == (not cut)
 
 
+@pytest.mark.parametrize(
+    ("text", "element", "fragment"),
+    [
+        ("热卖人直播", "ai_disclosure", True),  # 数字人直播, a 热卖 sticker over 数字
+        ("爆款资质", "merchant_info", True),  # 查看商家资质, a 爆款 badge over 查看商家
+        ("热卖内容", "ad_label", True),  # 广告内容, a 热卖 sticker over 广告
+        ("上新数字人直播", "ai_disclosure", False),  # a badge beside a whole label
+        ("上新AD广告", "ad_label", False),
+    ],
+)
+def test_a_stickers_word_read_into_part_of_a_label_is_a_fragment(
+    text: str, element: str, fragment: bool, pack: RulePack
+) -> None:
+    """The detector reads a sticker's word into the line of the label it covers: what is left
+    beside the word is part of the label, and the sticker is what hides the rest."""
+    m = match_element(text, pack)[element]
+    assert m.fragment == fragment
+    assert m.full == (not fragment)
+
+
 def test_fragment_must_be_the_whole_line(pack: RulePack) -> None:
     # 此为广 is part of 此为广告 only when it is all the line says.
     assert _elements("此为广州特产", pack) == {}

@@ -29,7 +29,7 @@ def pack() -> RulePack:
 
 
 def test_real_pack_loads(pack: RulePack) -> None:
-    assert pack.version == "2026.12.19"
+    assert pack.version == "2026.12.20"
     assert tuple(pack.elements) == ELEMENT_NAMES
     assert pack.path == PACK.resolve()
     assert {t.rule for t in pack.banned} == {"B1", "B2", "B3", "B4", "B5", "B6", "B7"}
@@ -157,6 +157,21 @@ def test_unknown_key_is_refused(tmp_path: Path) -> None:
         load_rule_pack(path)
 
 
+def test_a_pack_without_sticker_words_loads(tmp_path: Path) -> None:
+    """[stickers] is optional: a shared policy written before it still loads."""
+    text = PACK.read_text(encoding="utf-8")
+    start = text.index("# Words printed on the stickers")
+    path = tmp_path / "onscreen.toml"
+    path.write_text(text[:start] + text[text.index("[promo]") :], encoding="utf-8")
+    assert load_rule_pack(path).sticker_words == ()
+
+
+def test_sticker_words_must_be_strings(tmp_path: Path) -> None:
+    path = _broken(tmp_path, 'words = ["热卖"', 'words = [1, "热卖"')
+    with pytest.raises(RulePackError, match=r"stickers: 'words' must be a list"):
+        load_rule_pack(path)
+
+
 def test_unknown_seed_is_refused(tmp_path: Path) -> None:
     path = _broken(tmp_path, 'term = "极品"\narticle = "000 第二十条3"',
                    'term = "极品"\narticle = "009 第二十条3"')
@@ -172,7 +187,7 @@ def test_malformed_article_is_refused(tmp_path: Path) -> None:
 
 
 def test_bad_version(tmp_path: Path) -> None:
-    path = _broken(tmp_path, 'version = "2026.12.19"', 'version = "latest"')
+    path = _broken(tmp_path, 'version = "2026.12.20"', 'version = "latest"')
     with pytest.raises(RulePackError, match="version"):
         load_rule_pack(path)
 
@@ -189,7 +204,7 @@ def test_not_toml_and_missing_file(tmp_path: Path) -> None:
 def test_env_override_finds_the_pack(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "onscreen.toml").write_text(
-        PACK.read_text(encoding="utf-8").replace('"2026.12.19"', '"2099.1.1"'), encoding="utf-8")
+        PACK.read_text(encoding="utf-8").replace('"2026.12.20"', '"2099.1.1"'), encoding="utf-8")
     monkeypatch.setenv("LIVECOMPLY_RESOURCES", str(tmp_path))
     assert load_rule_pack().version == "2099.1.1"
 
