@@ -103,6 +103,15 @@ def _phrases(pack: RulePack) -> dict[str, tuple[str, ...]]:
     return _CACHE[key]
 
 
+def _price_word_then_sticker(norm: str, pack: RulePack) -> bool:
+    """A price word with a sticker's word where its number would be (秒杀价HOT of 秒杀价 ¥89, a
+    HOT badge over ¥89): the tag is there, its number under the sticker."""
+    for w in pack.sticker_words:
+        if norm.endswith(w) and len(norm) > len(w):
+            return _PRICE_WORD_ONLY.match(norm[: -len(w)].strip(_PUNCT)) is not None
+    return False
+
+
 def degraded_elements(text: str, pack: RulePack) -> list[str]:
     """Elements this short line is a damaged copy of (empty for ordinary text)."""
     full = normalize(text)
@@ -113,6 +122,7 @@ def degraded_elements(text: str, pack: RulePack) -> list[str]:
     words = _price_word_digits(pack)
     if (
         _PRICE_WORD_ONLY.match(norm)
+        or _price_word_then_sticker(norm, pack)
         or (_BARE_DECIMAL.match(full) and any(c.isdigit() for c in full))
         or _GARBLED_PRICE.search(full)
         or _UNIT_TAIL.match(full)

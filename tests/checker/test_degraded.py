@@ -29,7 +29,9 @@ from app.rules.pack import load_rule_pack
         ("立减¥20", []),  # a reduction, not a price
         ("今天天气真好", []),
         ("直播价：热卖", ["price"]),  # a 热卖 sticker over the number after the key
-        ("到手价 热卖", []),  # no key's colon: a word and a word
+        ("到手价 热卖", ["price"]),  # the word alone is one already; a sticker's word after it
+        ("秒杀价HOT", ["price"]),  # 秒杀价 ¥89 with a HOT badge over ¥89
+        ("热卖", []),  # the sticker alone
         ("抢99/件", ["price"]),  # ¥299/件 with a 抢 badge over ¥2
         ("×22/件", ["price"]),  # a 9 px ¥129.9/件, its sign read as ×
         ("79/", ["price"]),  # an 11 px ¥79/件, its unit unread
