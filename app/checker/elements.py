@@ -717,9 +717,10 @@ def _rest_hidden(
     other = "left" if side == "right" else "right"
 
     def shares(ground: np.ndarray) -> tuple[float, float]:
-        return tuple(  # type: ignore[return-value]
+        mine, theirs = (
             float((np.abs(strips[w] - ground).sum(axis=2) > 30).mean()) for w in (side, other)
         )
+        return mine, theirs
 
     mine, theirs = shares(lab_of(measure.ground_bgr))
     if theirs >= 0.5:
