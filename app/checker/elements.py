@@ -722,13 +722,18 @@ def _rest_hidden(
         )
         return mine, theirs
 
+    def hidden(mine: float, theirs: float) -> bool:
+        return mine >= share and mine - theirs >= _HIDDEN_REST_MARGIN
+
     mine, theirs = shares(lab_of(measure.ground_bgr))
+    if hidden(mine, theirs):
+        return True
     if theirs >= 0.5:
         # The measured ground is an outline's colour, not what stands beside the glyph (white
         # strokes outlined in dark red on an orange picture): the other side shows what is
         # there instead.
-        mine, theirs = shares(np.median(strips[other].reshape(-1, 3), axis=0))
-    return mine >= share and mine - theirs >= _HIDDEN_REST_MARGIN
+        return hidden(*shares(np.median(strips[other].reshape(-1, 3), axis=0)))
+    return False
 
 
 def _end_glyphs(pack: RulePack) -> dict[str, dict[str, str]]:

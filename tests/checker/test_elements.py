@@ -354,6 +354,14 @@ _BOX = tuple[int, int, int, int]
             [("丸照", (313, 882, 80, 58), 0.87)],
             id="a tile before an end glyph and its cut neighbour",
         ),
+        # 营业执照 in white on a red pill over a grey photo, a gift box over 营业 and half of 执:
+        # OCR reads 丸照 near the pill's rounded end, past which the photo shows. The pill is
+        # the ground; the far side only partly is (n301 f0002).
+        pytest.param(
+            "merchant_info", "gift_before_the_end_of_a_pill_entry.png", (360, 620), (1080, 1920),
+            [("丸照", (849, 438, 114, 74), 0.99)],
+            id="a gift box before an end glyph near its pill's end",
+        ),
         # AI数字人直播 in lilac on a dark pill, a star over 直 and 播's remnant past it by the
         # pill's rounded end. The ink stops before 人, whose thin strokes leave its columns
         # mostly plate: no padding. Past the star, 播 shows the plate above and below it.
