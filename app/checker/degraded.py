@@ -26,6 +26,9 @@ _BARE_DECIMAL = re.compile(r"^[¥]?\d{0,4}\.\d{0,2}[元]?$|^[¥]\d{1,5}\.?$|^\d{
 # Likewise a sticker's word between the sign and the number's last digits (¥款9 of ￥9.9 under
 # a 爆款 badge): no price is written with a word inside it.
 _GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d|¥[\u4e00-\u9fff]\d")
+# A bold ¥ read as 夫 before what a cover left of the number (夫8 of ￥89): the recogniser reads
+# ¥ so when little of its line is left to read beside it, never in a whole tag.
+_SIGN_AS_GLYPH = re.compile(r"^夫\d{1,5}(?:\.\d{1,2})?$")
 # A per-unit tail with its number hidden ("/件" of ¥38.9/件): only a price ends that way.
 # The same with the number's last digits left and its currency sign hidden ("9/件" of ¥199/件):
 # a count is written 2件, never with the slash of a per-unit price.
@@ -33,6 +36,8 @@ _GARBLED_PRICE = re.compile(r"[0-9a-z]¥\d|¥[\u4e00-\u9fff]\d")
 # a 抢 sticker). Or the unit is what went unread (79/ of an 11 px ¥79/件): nothing else ends
 # on a slash after a number of two digits or more.
 _UNITS = "件|个|只|斤|kg|g|盒|瓶|袋|箱|套|双|份|支|包"
+# The units of one glyph: what is left of a per-unit tag whose number and slash a cover hides.
+UNIT_GLYPHS = frozenset(u for u in _UNITS.split("|") if len(u) == 1 and not u.isascii())
 _UNIT_TAIL = re.compile(
     rf"^(?:[\u4e00-\u9fff]?\d{{1,4}}(?:\.\d{{1,2}})?)?/(?:{_UNITS})$|^(?:\d{{2,5}}|\d{{1,5}}\.\d{{1,2}})/$"
 )
@@ -125,6 +130,7 @@ def degraded_elements(text: str, pack: RulePack) -> list[str]:
         or _price_word_then_sticker(norm, pack)
         or (_BARE_DECIMAL.match(full) and any(c.isdigit() for c in full))
         or _GARBLED_PRICE.search(full)
+        or _SIGN_AS_GLYPH.match(full)
         or _UNIT_TAIL.match(full)
         or _GARBLED_UNIT_TAIL.match(full)
         or _BARE_WORD_NUMBER.match(full)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
-from app.checker.degraded import degraded_elements
+from app.checker.degraded import UNIT_GLYPHS, degraded_elements
 from app.checker.occlusion import (
     pitch_px,
     plate_coverage,
@@ -795,6 +795,8 @@ _TAIL_REACH = 1.0
 # but not read, leave their plate between their strokes (播 of 直播价: 0.83); a cover does not
 # (a photo tile over 秒杀 of 秒杀价 ¥88: 1.0).
 _TAIL_SOLID = 0.95
+# What PP-OCR's recogniser reads for a currency sign standing alone (a bold ¥ as 夫).
+_SIGN_READ_ALONE = frozenset({"¥", "夫"})
 
 
 # Where the last glyph of a phrase may stand from its first, in glyph heights beyond the
@@ -921,6 +923,7 @@ class ElementJudge:
                         self._split_price(image, li, room)
                         or _stickered_number(image, li.line)
                         or self._lone_price_head(image, li)
+                        or self._lone_price_end(image, li)
                     )
                 )
             )
@@ -1124,6 +1127,24 @@ class ElementJudge:
         if measure is None or _glyph_ink(measure, li.line.box) is None:
             return False
         return _rest_hidden(image, measure, "right")
+
+    def _lone_price_end(self, image: np.ndarray, li: LineInfo) -> bool:
+        """Whether ``li`` is the lone glyph that ends or starts a price tag's figures, with
+        something other than its ground where the figures would stand: 件 of ¥79/件 beside the
+        heart that hides ¥79/, or ¥ of ￥48 beside the card over 48. The recogniser reads a
+        currency sign that stands alone as 夫 (five covered tags in 31 generated sets, and a
+        clean ¥92 whose digits the detector left out)."""
+        bare = normalize(li.line.text).strip(FRAME_PUNCT)
+        if bare in UNIT_GLYPHS:
+            side = "left"
+        elif bare in _SIGN_READ_ALONE:
+            side = "right"
+        else:
+            return False
+        measure = measure_text(image, li.line.box)
+        if measure is None or _glyph_ink(measure, li.line.box) is None:
+            return False
+        return _rest_hidden(image, measure, side)
 
     def _is_price_head(self, li: LineInfo) -> bool:
         bare = normalize(li.line.text).strip(FRAME_PUNCT)

@@ -38,6 +38,8 @@ from app.rules.pack import load_rule_pack
         ("1/", []),  # one digit: a page or a count
         ("买2件", []),
         ("¥款9", ["price"]),  # ￥9.9 with a 爆款 badge over .9's start
+        ("夫8", ["price"]),  # ￥89 with a card over 9: the bold ￥ read as 夫
+        ("功夫8", []),
         ("息>", ["merchant_info"]),  # 商家信息 > with 商家信 under a sticker
         ("言息>", ["merchant_info"]),  # …信息 >, 信 read without its 亻
         ("息", []),  # one glyph, no chevron: anything

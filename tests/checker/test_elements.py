@@ -196,28 +196,35 @@ def test_a_banned_question_whose_last_glyph_the_edge_cuts_scrolls(text: str, scr
         # 照 of 营业执照 and 执 cut by the sticker's edge into 丸, the sticker over 营业.
         ("merchant_info", "营业丸照", "丸照", True, "occluded"),
         ("merchant_info", "丸照", "丸照", False, "missing"),
+        # 件 of ¥79/件, a sticker over ¥79/: the unit of a per-unit price.
+        ("price", "￥79/件", "件", True, "occluded"),
+        ("price", "件", "件", False, "missing"),
+        # ￥ of ￥48, a sticker over 48: a sign standing alone, which the recogniser reads as 夫.
+        ("price", "￥48", "夫", True, "occluded"),
+        ("price", "￥", "夫", False, "missing"),
     ],
 )
 def test_what_ocr_reads_beside_the_cover_of_the_rest_is_occluded(
     element: str, drawn: str, read: str, sticker: bool, status: str
 ):
-    """All OCR reads of a covered label is an end glyph of it (此, 秒), or one with the neighbour
-    the cover's edge cut (丸照): too little to go on by its reading, but where the rest would
-    stand is a sticker, not the plate. The same glyphs alone on their plate are no evidence of
-    a label."""
+    """All OCR reads of a covered label is an end glyph of it (此, 秒, a price's unit 件 or its
+    sign, read 夫), or one with the neighbour the cover's edge cut (丸照): too little to go on
+    by its reading, but where the rest would stand is a sticker, not the plate. The same glyphs
+    alone on their plate are no evidence of a label."""
     from PIL import ImageDraw
 
     from app.checker.elements import ElementJudge, classify_lines
     from app.geometry import Box
     from app.ocr.base import OcrLine
     from app.rules.profile import load_profile
-    from tests.checker.conftest import draw_label, studio_background, to_bgr
+    from tests.checker.conftest import draw_label, font, studio_background, to_bgr
 
     img = studio_background(1280, 720, seed=4)
     glyph = 40
     x, y, _, h = draw_label(img, (500, 300), drawn, glyph, (255, 255, 255), (40, 40, 50))
-    at = drawn.index(read)
-    rx, rw = x + at * glyph, len(read) * glyph
+    at = drawn.index(read) if read in drawn else 0  # else a misreading of the first glyph
+    rx = x + round(font(glyph).getlength(drawn[:at]))
+    rw = round(font(glyph).getlength(drawn[at : at + len(read)]))
     if sticker and at > 0:  # the rest stands before what is read
         cover = (rx - 4 - 3 * glyph, y - 26, rx - 4, y + h + 26)
     else:  # after it
