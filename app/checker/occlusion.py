@@ -34,6 +34,11 @@ class PlateCover:
     cut: str | None = None
 
 
+# Share of the strip past the text's cut side that may be the ground's colour: a cover there
+# is something else.
+_GROUND_BEYOND = 0.5
+
+
 def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None:
     """What hides part of the text on its plate; None if the text has no plate.
 
@@ -92,6 +97,14 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
             cut = "bottom"
         elif below >= 0.6 and above <= 0.1 and (rows[iy + ink.h :] < 0.3).any():
             cut = "top"
+        # What stops the fill on the cut side must be something else than the plate: on a
+        # glass or noisy plate the fill can stop short of padding that is still the ground's
+        # colour (white text high on a dark glass pill).
+        if cut is not None:
+            ground_beyond = _plate_beyond_text(near_ground, ix, iy, ink.w, ink.h, g)
+            share = ground_beyond[1] if cut == "bottom" else ground_beyond[0]
+            if share is not None and share >= _GROUND_BEYOND:
+                cut = None
     # Strokes with their rims: everything within a couple of pixels of a non-plate pixel that
     # is text-coloured.
     text = lab_of(measure.text_bgr)

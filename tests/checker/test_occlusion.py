@@ -76,6 +76,30 @@ def test_a_card_over_the_bottom_of_a_label_cuts_it() -> None:
     assert cover is not None and cover.cut == "bottom"
 
 
+@pytest.mark.parametrize(
+    ("crop", "box"),
+    [
+        # 该主播为人工智能生成 in white, set high on a dark glass pill over a grey-blue picture
+        # (alt59 f0048): the fill from between the strokes stops short of the pill's lower
+        # padding, which is still the pill's colour.
+        ("white_text_high_on_a_dark_glass_pill.png", (52, 55, 189, 26)),
+        # ¥9.9 on a dark pill drawn tight round it, the ¥'s top a pixel or two from the pill's
+        # edge (n651 f0016).
+        ("price_high_on_a_tight_dark_pill.png", (59, 67, 77, 33)),
+    ],
+)
+def test_text_set_off_centre_on_its_plate_is_not_cut(crop: str, box: tuple) -> None:
+    """Where the plate's padding is thin on one side, what lies past the text there is still
+    the plate's colour: no cover cuts the text."""
+    from pathlib import Path
+
+    bgr = cv2.imread(str(Path(__file__).parent / "data" / crop))
+    m = measure_text(bgr, Box(*box))
+    assert m is not None
+    cover = plate_coverage(bgr, m)
+    assert cover is not None and cover.cut is None
+
+
 def _plate_with(disc_at: str) -> float:
     """Coverage of 数字人直播 on a pink plate with a dark disc inside the plate's bounds, either
     over 直 (glyphs on both sides of it) or as an icon before the text."""
