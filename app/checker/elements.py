@@ -840,6 +840,14 @@ class ElementJudge:
         self.pack = pack
         self._end_glyphs = _end_glyphs(pack)
         self._end_pairs = _end_pairs(pack)
+        self._labels = {
+            name: (
+                tuple("".join(normalize(q).split()) for q in rule.phrases),
+                tuple("".join(normalize(q).split()) for q in (*rule.phrases, *rule.spot)),
+            )
+            for name, rule in pack.elements.items()
+            if name != "price"
+        }
         price = pack.elements.get("price")
         # First glyphs of the words a price tag is spotted by (到手价, 券后价, 秒杀价…).
         self._price_heads = frozenset(normalize(w)[:1] for w in (price.spot if price else ()))
@@ -952,6 +960,21 @@ class ElementJudge:
                 )
         return ElementFinding(
             element, Status.MISSING, rule.rule, rule.article, reason="not on screen"
+        )
+
+    def _piece_of_longer(self, element: str, text: str) -> bool:
+        """Whether ``text`` holds a whole phrase and more, all of it a piece of a longer label
+        as written: 推广广告 of 商业推广 广告 with a card over 商业, 广广告 of it with 商业推
+        hidden. The glyphs beyond the phrase are the longer label's own, so it stands there
+        with the rest of it hidden. A reading that is a phrase itself (数字人直播) is whole."""
+        labels = self._labels.get(element)
+        if labels is None:
+            return False
+        phrases, longer = labels
+        bare = "".join(normalize(text).split()).strip(FRAME_PUNCT)
+        inside = max((len(p) for p in phrases if p in bare), default=0)
+        return 0 < inside < len(bare) and any(
+            bare in q and len(q) > len(bare) for q in longer
         )
 
     def _lone_end_glyph(self, element: str, image: np.ndarray, line: OcrLine) -> bool:
@@ -1337,6 +1360,7 @@ class ElementJudge:
             or split
             or text.startswith((":", "："))
             or (m.full and _sticker_beside(line.text, m.span))
+            or (m.full and self._piece_of_longer(element, line.text))
             or (
                 element == "price"
                 and (

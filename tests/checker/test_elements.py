@@ -394,6 +394,40 @@ def test_a_label_whose_cover_leaves_a_whole_reading_is_covered(
     assert finding.status == "occluded", finding.reason
 
 
+@pytest.mark.parametrize(
+    ("element", "read", "status"),
+    [
+        # 商业推广 广告 with a card over 商业: more than 广告, all of it the longer label's.
+        ("ad_label", "推广广告", "occluded"),
+        ("ad_label", "广告", "ok"),
+        ("ad_label", "此为广告", "ok"),  # a label of its own, whole
+        # 主播为虚拟形象 with 主播 hidden.
+        ("ai_disclosure", "为虚拟形象", "occluded"),
+        ("ai_disclosure", "数字人直播", "ok"),
+    ],
+)
+def test_a_whole_phrase_with_more_of_a_longer_label_is_that_label_cut(
+    element: str, read: str, status: str
+) -> None:
+    """What shows of a label whose start is hidden may hold a shorter label whole (广告 of
+    商业推广 广告); the glyphs read beyond it, the longer label's own, say the rest is there,
+    hidden. A reading that is a label by itself says nothing is."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=7)
+    x, y, w, h = draw_label(img, (60, 40), read, 40, (255, 255, 255), (200, 40, 40))
+    line = OcrLine(read, Box(x - 6, y - 6, w + 12, h + 12), 0.99)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        element, to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+
 def test_a_bare_price_with_a_glyph_sized_icon_before_it_is_ok() -> None:
     """¥39 on a plate with a flat round icon before it, no taller than its glyphs: an icon
     stands first in a line, it hides nothing."""
