@@ -39,6 +39,7 @@ from app.geometry import Box
 from app.ocr.base import FineReader, OcrEngine, OcrLine, PhraseScorer, Reuse, TextLocator
 from app.rules.match import (
     FRAME_PUNCT,
+    ComparisonParts,
     ElementMatch,
     comparison_parts,
     find_banned,
@@ -81,6 +82,21 @@ _MARK_SCORE = -1.0
 # rows (the spotter's SmallLines).
 _SMALL_LINE = 2.0
 _SMALL_ROWS = 1.25
+
+
+def _comparison_missing(
+    parts: ComparisonParts, price: ElementFinding | None
+) -> tuple[str, ...]:
+    """What 001 第二十七条 also wants shown beside a compared price. The actual price is shown
+    only as the price element is: a tag under a sticker, or too small or faint to read, is
+    read by OCR but not shown to a viewer (the check then names the actual price as missing,
+    and the price element says why). Where the profile does not require a price, what OCR
+    read stands."""
+    missing = parts.missing
+    shown = price is None or price.status in (Status.OK, Status.NOT_REQUIRED)
+    if shown or "actual_price" in missing:
+        return missing
+    return ("actual_price", *missing)
 
 
 class FrameChecker:
@@ -448,7 +464,7 @@ class FrameChecker:
                 PriceComparisonFinding(
                     compared_text=" / ".join(ln.text for ln in shown),
                     box=box,
-                    missing=parts.missing,
+                    missing=_comparison_missing(parts, elements.get("price")),
                     rule=self.pack.comparison.rule,
                     article=self.pack.comparison.article,
                 )

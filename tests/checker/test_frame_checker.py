@@ -125,6 +125,33 @@ def test_compared_price_without_the_reduction_is_incomplete(checker) -> None:
     assert r.price_comparison[0].missing == ("discount",)
 
 
+@pytest.mark.parametrize(
+    ("status", "missing"),
+    [
+        ("ok", ()),
+        ("not_required", ()),
+        ("occluded", ("actual_price",)),
+        ("illegible", ("actual_price",)),
+        ("missing", ("actual_price",)),
+    ],
+)
+def test_a_compared_price_needs_the_actual_price_shown_as_the_price_element_is(
+    status: str, missing: tuple[str, ...]
+) -> None:
+    """OCR read 原价¥199, 到手¥99 and 立减100元; the actual price counts as shown only when
+    the price element is shown (a tag under a sticker is read but not seen). A profile that
+    does not require a price leaves what OCR read."""
+    from app.checker.frame_checker import _comparison_missing
+    from app.checker.result import ElementFinding, Status
+    from app.rules.match import comparison_parts
+    from app.rules.pack import load_rule_pack
+
+    parts = comparison_parts(["原价¥199", "到手¥99", "立减100元"], load_rule_pack())
+    price = ElementFinding("price", Status(status), "V5", "001 第二十七条")
+    assert _comparison_missing(parts, price) == missing
+    assert _comparison_missing(parts, None) == ()
+
+
 def test_price_outside_the_zone_the_studio_drew_is_misplaced(rapid) -> None:
     """Zones are the studio's expectation: the price drawn at (860, 440) is outside a zone at
     the bottom left, inside one around it; the ad label's legal corner rule still applies."""
