@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from app.rules.pack import ElementRule, RulePack, TermRule, load_rule_pack
+from app.rules.pack import ComparisonRules, ElementRule, RulePack, TermRule, load_rule_pack
 from app.rules.text import normalize, normalize_with_map
 
 # Punctuation a label is often boxed in: stripped before the whole-line fragment test.
@@ -464,8 +464,18 @@ def comparison_parts(texts: Iterable[str], pack: RulePack | None = None) -> Comp
         if not actual:
             actual = any(not compared for _, _, compared in price_spans(norm, p))
         if not discount:
-            discount = cmp.discount.search(norm) is not None
+            discount = _states_discount(norm, cmp)
     return ComparisonParts(tuple(words), tuple(lines), actual, discount)
+
+
+def _states_discount(norm: str, cmp: ComparisonRules) -> bool:
+    """Whether ``norm`` states a discount or reduction that is not one only some buyers get
+    (新人首单立减5元 is a new buyer's coupon, not this price's reduction)."""
+    found = [m.span() for m in cmp.discount.finditer(norm)]
+    if not found or cmp.discount_exclude is None:
+        return bool(found)
+    kept = [m.span() for m in cmp.discount_exclude.finditer(norm)]
+    return any(not any(a < e and s < b for a, b in kept) for s, e in found)
 
 
 def find_promo(text: str, pack: RulePack | None = None) -> list[PromoMatch]:

@@ -86,6 +86,8 @@ class ComparisonRules:
     compared: re.Pattern[str]
     actual: re.Pattern[str]
     discount: re.Pattern[str]
+    # Reductions only some buyers get (新人首单立减): not the compared price's reduction.
+    discount_exclude: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -377,7 +379,7 @@ class _Parser:
     def comparison(self, table: Mapping[str, Any]) -> ComparisonRules:
         where = "comparison"
         self.keys(table, where, {"rule", "article", "text", "compared_words", "actual_words",
-                                 "discount_patterns"}, set())
+                                 "discount_patterns"}, {"discount_exclude"})
         compared_words = self.strings(table, "compared_words", where)
         actual_words = self.strings(table, "actual_words", where)
         discounts = self.regexes(table, "discount_patterns", where)
@@ -398,6 +400,10 @@ class _Parser:
             actual=self.regex(words(actual_words), f"{where}: actual_words"),
             discount=self.union((d.pattern for d in discounts), f"{where}: discount_patterns")
             or re.compile("(?!)"),
+            discount_exclude=self.union(
+                (d.pattern for d in self.regexes(table, "discount_exclude", where)),
+                f"{where}: discount_exclude",
+            ),
         )
 
     def viewer(self, table: Mapping[str, Any]) -> ViewerRules:

@@ -437,6 +437,11 @@ def test_comparison_complete(pack: RulePack) -> None:
         (["吊牌价599", "¥199", "直降400"], ()),
         (["市场价 ¥ 99", "八五折", "券后价79"], ()),
         (["日常价199元", "直降"], ("actual_price", "discount")),  # 直降 without an amount
+        # A new buyer's or a member's coupon is not this price's reduction; a threshold one is.
+        (["原价¥99", "到手¥94", "新人首单立减5元"], ("discount",)),
+        (["原价¥99", "到手¥89", "会员立减10元"], ("discount",)),
+        (["原价¥99", "到手¥79", "满99减20"], ()),
+        (["原价¥99 直降20元", "到手¥79", "新人首单立减5元"], ()),
         (["¥99"], ()),  # no comparison, nothing missing
         ([], ()),
     ],

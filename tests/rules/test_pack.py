@@ -29,7 +29,7 @@ def pack() -> RulePack:
 
 
 def test_real_pack_loads(pack: RulePack) -> None:
-    assert pack.version == "2026.12.20"
+    assert pack.version == "2026.12.21"
     assert tuple(pack.elements) == ELEMENT_NAMES
     assert pack.path == PACK.resolve()
     assert {t.rule for t in pack.banned} == {"B1", "B2", "B3", "B4", "B5", "B6", "B7"}
@@ -166,6 +166,19 @@ def test_a_pack_without_sticker_words_loads(tmp_path: Path) -> None:
     assert load_rule_pack(path).sticker_words == ()
 
 
+def test_a_pack_without_discount_exclusions_loads(tmp_path: Path) -> None:
+    """[comparison] discount_exclude is optional: a shared policy written before it loads,
+    and every discount it matches counts."""
+    text = PACK.read_text(encoding="utf-8")
+    start = text.index("# Decision: a reduction only some buyers get")
+    end = text.index("]\n", text.index("discount_exclude = [", start)) + 2
+    path = tmp_path / "onscreen.toml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    pack = load_rule_pack(path)
+    assert pack.comparison.discount_exclude is None
+    assert pack.comparison.discount.search("新人首单立减5元")
+
+
 def test_sticker_words_must_be_strings(tmp_path: Path) -> None:
     path = _broken(tmp_path, 'words = ["热卖"', 'words = [1, "热卖"')
     with pytest.raises(RulePackError, match=r"stickers: 'words' must be a list"):
@@ -187,7 +200,7 @@ def test_malformed_article_is_refused(tmp_path: Path) -> None:
 
 
 def test_bad_version(tmp_path: Path) -> None:
-    path = _broken(tmp_path, 'version = "2026.12.20"', 'version = "latest"')
+    path = _broken(tmp_path, 'version = "2026.12.21"', 'version = "latest"')
     with pytest.raises(RulePackError, match="version"):
         load_rule_pack(path)
 
@@ -204,7 +217,7 @@ def test_not_toml_and_missing_file(tmp_path: Path) -> None:
 def test_env_override_finds_the_pack(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "onscreen.toml").write_text(
-        PACK.read_text(encoding="utf-8").replace('"2026.12.20"', '"2099.1.1"'), encoding="utf-8")
+        PACK.read_text(encoding="utf-8").replace('"2026.12.21"', '"2099.1.1"'), encoding="utf-8")
     monkeypatch.setenv("LIVECOMPLY_RESOURCES", str(tmp_path))
     assert load_rule_pack().version == "2099.1.1"
 
