@@ -414,7 +414,10 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
 
 # ---- viewer and platform text ------------------------------------------------------------------
 
-_LEADING_ICON = re.compile(r"^[^\w]+")
+# An icon before a label, read as a bullet (●, ★) or, by PP-OCR, as the CJK glyph it most
+# resembles: 口, 合, 台 or 白 (a chat bubble, a WeChat logo, a shop sign). Over 67 generated sets
+# these stood only before room lines (直播价：…, 经营者：…, 加V：…), never before a nickname.
+_LEADING_ICON = re.compile(r"^(?:[^\w]+|[口合台白](?=[^:]))")
 
 
 def viewer_kind(text: str, pack: RulePack | None = None) -> str | None:

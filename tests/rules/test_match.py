@@ -486,7 +486,9 @@ def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: Ru
         ("温馨提示：七天无理由退货", None),
         ("加V：lc8888 返现", None),  # a contact card: the room's B5, not a viewer named 加V
         ("●加V：1c8888返现", None),  # its icon read as a bullet is no part of a nickname
+        ("合加V:Ic8888返现", None),  # a WeChat logo read as 合
         ("●小王：加V吗", "chat"),
+        ("白菜：加V吗", "chat"),  # a nickname that starts with one of those glyphs
         ("微信号：abc123", None),
         ("小美：加微信吗", "chat"),
         ("微信用户：好看", "chat"),
