@@ -315,9 +315,13 @@ def _margin_colour(crop: np.ndarray, b: Box, m: TextMeasure) -> np.ndarray | Non
 # inside the glyphs, though, so their ink is shorter: the polarity whose ink spans the other's
 # (by this factor or more), stands out about as much and looks at least as much like strokes is
 # the text. A small plate inside the detector's box spans the strokes too, but it fills the box
-# to its edges, where the detector leaves a margin around the ink it found.
+# to its edges, where the detector leaves a margin around the ink it found. Ink a third of the
+# other's height or less is no glyph of the same line however much it stands out: the dark
+# counter of an outlined 告 (10 px in 49 px glyphs, 8.9:1 against their 6.1:1) was measured
+# as the text and called cut; over 67 generated sets 3 were fixed and none broken.
 _NESTED_HEIGHT = 1.5
 _SAME_CONTRAST = 0.8
+_DWARFS = 3.0
 _BOX_MARGIN_FILL = 0.85
 
 
@@ -328,7 +332,10 @@ def _encloses(outer: TextMeasure, inner: TextMeasure, box: Box) -> bool:
         return False
     if outer.glyph_px > _BOX_MARGIN_FILL * box.h:
         return False
-    if outer.plain_contrast < _SAME_CONTRAST * inner.plain_contrast:
+    if (
+        outer.plain_contrast < _SAME_CONTRAST * inner.plain_contrast
+        and outer.glyph_px < _DWARFS * inner.glyph_px
+    ):
         return False
     return b.overlap_fraction(a) >= 0.9
 

@@ -361,3 +361,18 @@ def test_a_label_beside_latin_letters_keeps_its_height_on_a_generated_frame() ->
     assert rec["elements"]["ad_label"]["glyph_px"] >= 12
     m = measure_text(frame, Box(1143, 70, 51, 22))
     assert m is not None and m.glyph_px >= 12
+
+
+def test_the_dark_counter_of_an_outlined_glyph_is_not_the_text() -> None:
+    """广告 in pale pink, thinly outlined in dark, beside a tag icon on a blue-grey picture (a
+    framegen 1920x1080 frame, 47 px glyphs): inside 告 the outline and the dark picture in its
+    口 make a dark band 10 px high that stands out more than the strokes do. The line is the
+    pink glyphs, not that band, which measured as a label with its top cut off."""
+    from pathlib import Path
+
+    import cv2
+
+    crop = cv2.imread(str(Path(__file__).parent / "data" / "outlined_ad_label_beside_tag_icon.png"))
+    m = measure_text(crop, Box(60, 30, 138, 71))
+    assert m is not None and m.polarity == 1
+    assert m.glyph_px >= 40
