@@ -1419,7 +1419,7 @@ class ElementJudge:
             f.status = Status.OCCLUDED
             f.reason = f"the text's {cut} is cut off by something drawn over it"
             return f
-        if cover is None and sticker_on_line(image, measure):
+        if sticker_on_line(image, measure, at_end=cover is not None):
             f.status = Status.OCCLUDED
             f.reason = "a sticker is drawn over the text"
             return f

@@ -377,6 +377,13 @@ _BOX = tuple[int, int, int, int]
             [("AI数字人", (1083, 63, 93, 43), 0.83)],
             id="a star over a pill label's end past a thin glyph",
         ),
+        # 券后价¥129.9 on a dark card, a clover sticker twice the glyphs' height over 9.9 and
+        # the card's end: OCR reads 券后价¥12 (blind set n681 f0005).
+        pytest.param(
+            "price", "clover_over_the_end_of_a_card_price.png", (938, 166), (1080, 1920),
+            [("券后价¥12", (226, 1008, 224, 66), 0.99)],
+            id="a sticker over a card price's end",
+        ),
     ],
 )
 def test_a_label_whose_cover_leaves_a_whole_reading_is_covered(

@@ -281,7 +281,7 @@ def test_a_solid_sticker_against_outlined_strokes_is_a_cover(
     assert _sticker_on_crop(name, box) is sticker
 
 
-def _sticker_on_crop(name: str, box: Box) -> bool:
+def _sticker_on_crop(name: str, box: Box, at_end: bool = False) -> bool:
     """sticker_on_line on a crop of a generated frame (tests/checker/data/NAME), for the line
     OCR read in ``box``."""
     from pathlib import Path
@@ -291,7 +291,28 @@ def _sticker_on_crop(name: str, box: Box) -> bool:
     image = cv2.imread(str(Path(__file__).parent / "data" / name))
     measure = measure_text(image, box)
     assert measure is not None
-    return sticker_on_line(image, measure)
+    return sticker_on_line(image, measure, at_end=at_end)
+
+
+@pytest.mark.parametrize(
+    ("name", "box", "sticker"),
+    [
+        # 券后价¥129.9 on a dark card, a green clover sticker twice the glyphs' height over
+        # 9.9 and the end of the card (blind set n681 f0005): OCR reads 券后价¥12, a whole
+        # price by itself, and the card's padding is hidden with the digits.
+        ("clover_over_the_end_of_a_card_price.png", Box(60, 70, 224, 66), True),
+        # 到手价 9.9元 on a yellow pill, a white collar in the picture past the pill's end
+        # (n461 f0026): as tall and as flat, but the pill's padding shows between them.
+        ("picture_past_the_end_of_a_pill_price.png", Box(40, 90, 359, 65), False),
+    ],
+)
+def test_a_sticker_over_the_end_of_a_label_on_a_plate_stands_out_past_it(
+    name: str, box: Box, sticker: bool
+) -> None:
+    """On a plate, an icon at either end of the text is the plate's own, so an object beside
+    the text counts only when it starts right where the ink stops and stands far taller than
+    the glyphs, past the plate: a sticker over the label's end."""
+    assert _sticker_on_crop(name, box, at_end=True) is sticker
 
 
 def test_the_flat_core_of_a_star_no_bigger_than_a_glyph_is_a_cover() -> None:
