@@ -1300,3 +1300,17 @@ def test_a_photo_tile_over_the_middle_of_a_plated_price_splits_it(covered: bool,
         "price", to_bgr(img), classify_lines(lines, pack)
     )
     assert f.status == status, f.reason
+
+
+def test_a_lone_first_glyph_beside_a_star_over_the_rest_is_the_label() -> None:
+    """此为广告 on a gradient pill (blind set n681 f0035, 1080x1920), a star two glyphs wide
+    over 为广 and a point of it beside 此: OCR reads 此 alone. The strip where 为 stood is
+    half star and half what is left of 为, which is not the pill either."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("此", Box(84, 243, 87, 67), 1.0)]
+    finding = _judge_on_crop(
+        "ad_label", "star_after_lone_first_glyph.png", (200, 30), (1080, 1920), lines
+    )
+    assert finding.status == "occluded", finding.reason
