@@ -415,6 +415,8 @@ def sticker_on_line(
     ink = measure.ink_box
     if ink is None or ink.h < 8:
         return False
+    if at_end and not _end_not_ground(image, measure):
+        return False  # the plate's padding shows at both ends: nothing is drawn against them
     h_img, w_img = image.shape[:2]
     g = ink.h
     search = ink.expanded(int(g * _SEARCH_X), int(g * _SEARCH_Y), w_img, h_img)
@@ -503,6 +505,27 @@ _AGAINST = 0.2
 # A sticker that hides the end of a label is at least about a glyph wide; a sliver of the
 # picture beside a plate (the edge of a sleeve, 0.2-0.7 of a glyph) is as tall, but no cover.
 _HIDES_A_GLYPH = 0.8
+
+
+def _end_not_ground(image: np.ndarray, measure: TextMeasure) -> bool:
+    """Whether, just past either end of the ink, the middle of the text's rows is mostly
+    something other than its ground: a cheap look (a few columns) before the search for an
+    object there, which plated labels with their padding showing never need."""
+    ink = measure.ink_box
+    assert ink is not None
+    g = ink.h
+    w = image.shape[1]
+    rows = slice(ink.y + g // 4, ink.y2 - g // 4)
+    reach = max(2, round(_AGAINST * g))
+    ground = lab_of(measure.ground_bgr)
+    for x1, x2 in ((ink.x2, ink.x2 + reach), (ink.x - reach, ink.x)):
+        x1, x2 = max(0, x1), min(w, x2)
+        if x2 <= x1:
+            continue
+        strip = cv2.cvtColor(np.ascontiguousarray(image[rows, x1:x2]), cv2.COLOR_BGR2LAB)
+        if (np.abs(strip.astype(np.int16) - ground).sum(axis=2) > 30).mean() >= 0.5:
+            return True
+    return False
 
 
 def _against_end(rows: np.ndarray, ix: int, ink_w: int, g: int) -> bool:
