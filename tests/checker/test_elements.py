@@ -1314,3 +1314,27 @@ def test_a_lone_first_glyph_beside_a_star_over_the_rest_is_the_label() -> None:
         "ad_label", "star_after_lone_first_glyph.png", (200, 30), (1080, 1920), lines
     )
     assert finding.status == "occluded", finding.reason
+
+
+@pytest.mark.parametrize(
+    ("element", "name", "at", "size", "text", "box", "status"),
+    [
+        # AI虚拟主播 in white on a blue pill drawn at 3.09:1, 16 px glyphs (altgen 62 f0049):
+        # H.264's half-size colour blues the 2 px strokes, which measure 2.87:1.
+        ("ai_disclosure", "thin_white_on_blue_pill_near_the_limit.png", (50, 17), (1280, 720),
+         "AI虚拟主播", (111, 117, 92, 27), "ok"),
+        # 广告 in grey on a dark pill drawn at 2.35:1, 44 px glyphs (framegen n641 f0044): it
+        # measures 2.87:1 too, but strokes this wide keep their colour.
+        ("ad_label", "large_faint_label_on_dark_pill.png", (73, 609), (1080, 1920),
+         "广告", (868, 258, 116, 74), "illegible"),
+    ],
+)
+def test_thin_strokes_get_the_benefit_of_what_compression_takes_from_their_contrast(
+    element: str, name: str, at: tuple[int, int], size: tuple[int, int], text: str,
+    box: tuple[int, int, int, int], status: str,
+) -> None:
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    finding = _judge_on_crop(element, name, at, size, [OcrLine(text, Box(*box), 0.99)])
+    assert finding.status == status, finding.reason
