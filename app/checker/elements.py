@@ -1454,6 +1454,13 @@ class ElementJudge:
         if cover is not None and sticker_on_line(image, measure, between=True):
             f.status, f.reason = Status.OCCLUDED, "a sticker is drawn over the middle of the text"
             return f
+        if (
+            cover is not None
+            and covered > t.max_occluded_frac
+            and sticker_on_line(image, measure)
+        ):
+            f.status, f.reason = Status.OCCLUDED, f"a sticker covers {covered:.0%} of the text"
+            return f
         where = f.box or line.box
         if m.full:
             where = phrase_box(line.text, where, m.span)

@@ -1316,6 +1316,22 @@ def test_a_lone_first_glyph_beside_a_star_over_the_rest_is_the_label() -> None:
     assert finding.status == "occluded", finding.reason
 
 
+def test_a_sticker_over_a_plated_price_counts_with_the_columns_it_covers() -> None:
+    """¥ 299 on a dark pill, a grey star over ¥ (blind set alt64 f0027, 1280x720): OCR still
+    reads ¥299. The star covers 16 % of the plate's columns on the text's rows, under the
+    coverage limit with its noise margin, and it has ink on its left, so it is not against
+    either end; but a flat object drawn across the line and a coverage past the limit, both
+    at once, are one sticker over the label."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("¥299", Box(679, 468, 140, 62), 0.86)]
+    finding = _judge_on_crop(
+        "price", "star_over_the_sign_of_a_plated_price.png", (313, 462), (1280, 720), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
 @pytest.mark.parametrize(
     ("element", "name", "at", "size", "text", "box", "status"),
     [
