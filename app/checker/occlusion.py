@@ -461,11 +461,18 @@ def sticker_on_line(
                 continue
         elif y > iy + 0.1 * g or y + bh < iy + 0.9 * g:
             continue  # above or below the line, not across it
-        if x + bw < ix - 0.15 * g or x > ix + ink.w + 0.15 * g:
+        comp = labels == i
+        # A disc's rim in the text's colour is the disc's: on a plate, its gap to the ink is
+        # also measured past that.
+        rimmed = (
+            at_end
+            and bh >= _OVERHANG * g
+            and _against_end(_with_rim(comp, strokes, g)[iy : iy + g], ix, ink.w, g)
+        )
+        if (x + bw < ix - 0.15 * g or x > ix + ink.w + 0.15 * g) and not rimmed:
             continue  # beside the text with a gap: an icon, not a cover
         if min(x + bw, ix + ink.w) - max(x, ix) > 0.6 * ink.w:
             continue  # spans the text: its own plate
-        comp = labels == i
         if hug[comp].mean() > 0.5 and (
             _thickness(comp) < _SOLID_CORE * g or _marked(comp, strokes)
         ):
@@ -485,7 +492,7 @@ def sticker_on_line(
         if at_end and (
             core
             or bh < _OVERHANG * g
-            or not _against_end(labels[iy : iy + g] == i, ix, ink.w, g)
+            or not (rimmed or _against_end(labels[iy : iy + g] == i, ix, ink.w, g))
         ):
             continue  # on a plate, an icon beside the text (it fits inside the plate)
         far = x <= nx1 or y <= ny1 or x + bw >= nx2 or y + bh >= ny2
@@ -505,6 +512,20 @@ _AGAINST = 0.2
 # A sticker that hides the end of a label is at least about a glyph wide; a sliver of the
 # picture beside a plate (the edge of a sleeve, 0.2-0.7 of a glyph) is as tall, but no cover.
 _HIDES_A_GLYPH = 0.8
+
+
+# Of the glyph height: how thick a rim round a sticker may be (a disc's white ring is an
+# eighth of its radius, and its radius is one to two glyphs).
+_RIM = 0.25
+
+
+def _with_rim(comp: np.ndarray, strokes: np.ndarray, g: int) -> np.ndarray:
+    """``comp`` with the pixels of the text's colour that ring it within a rim's width: a
+    sticker's white ring beside white text (its flat inside stops a rim short of the glyphs
+    it hides)."""
+    k = max(3, 2 * round(_RIM * g) + 1)
+    ring = cv2.dilate(comp.astype(np.uint8), np.ones((k, k), np.uint8)) > 0
+    return comp | (ring & (strokes > 0))
 
 
 def _end_not_ground(image: np.ndarray, measure: TextMeasure) -> bool:

@@ -386,3 +386,12 @@ def test_a_cover_against_the_end_of_the_text_with_the_plate_beyond_hides_it(
         "ai_disclosure", frame, classify_lines([OcrLine("数字人", box, 0.99)], pack)
     )
     assert (finding.status == Status.OCCLUDED) == covered, finding.reason
+
+
+def test_a_rimmed_disc_over_the_start_of_a_plated_price_stands_against_it() -> None:
+    """秒杀 ¥19.9 on a dark pill, a green disc with a white rim over 秒杀 (altgen 59 f0016): the
+    disc's flat inside stops a rim short of ¥, and the rim has the text's colour; measured
+    past the rim, the disc stands right against the ink, twice the glyphs' height."""
+    assert _sticker_on_crop(
+        "rimmed_disc_over_the_start_of_a_pill_price.png", Box(157, 112, 88, 45), at_end=True
+    )
