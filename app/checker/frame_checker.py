@@ -69,6 +69,9 @@ class Analysis:
 # How far past a line's box, in box heights, a question mark the detector left out may stand
 # (the gap before it and the mark itself).
 _PAST_END = 0.6
+# The same past a sticker over the line's last glyph (全网最低价？？ with a disc over 价, read
+# 全网最低): the sticker, read as a glyph, and the marks beyond it.
+_PAST_COVER = 2.5
 # A viewer's question with its last glyph misread: the mark as a 7 (历史最低价7 of a 20 px
 # 历史最低价？), 吗 as 档 (最低价档). The recogniser finds the question nearly as likely as its
 # reading there (-0.42 and -0.29 nats per character), where a glyph that is written scores far
@@ -358,9 +361,11 @@ class FrameChecker:
         if hit is None:
             b = line.box
             h_img, w_img = image.shape[:2]
-            wider = Box(b.x, b.y, b.w + round(_PAST_END * b.h), b.h).clipped(w_img, h_img)
             hit = self._question_misread(image, line)
-            if not hit and wider.w > b.w:
+            for past in _PAST_END, _PAST_COVER:
+                wider = Box(b.x, b.y, b.w + round(past * b.h), b.h).clipped(w_img, h_img)
+                if hit or wider.w <= b.w:
+                    break
                 (read,) = self.engine.recognize(image, [wider])
                 text = normalize(read.text).rstrip()
                 hit = (

@@ -649,3 +649,23 @@ def test_a_banned_question_whose_last_glyph_is_misread_is_a_viewers(
     written = OcrLine("历史最低价7", Box(x0 - 6, y0 - 8, x1 - x0 + 12, y1 - y0 + 16), 0.99)
     result = checker.evaluate(to_bgr(img), [written])
     assert [h.canonical for h in result.result.banned_terms] == ["历史最低价"]
+
+
+@pytest.mark.parametrize("marks", [True, False])
+def test_a_banned_question_with_a_sticker_over_its_end_is_a_viewers(rapid, marks: bool) -> None:
+    """全网最低价？？ scrolling as 弹幕 with a red sticker over 价 (blind set n711 f0040, a
+    1080x1920 frame): OCR reads 全网最低, and its question marks stand past the sticker, farther
+    than a detector's short box leaves them. Read on past the sticker as well, the line asks.
+    With the marks painted out, it claims."""
+    from pathlib import Path
+
+    import cv2
+
+    crop = cv2.imread(
+        str(Path(__file__).parent / "data" / "danmaku_question_with_a_sticker_over_its_end.png")
+    )
+    if not marks:
+        crop[:, 285:] = crop[:, 285:].reshape(-1, 3).mean(axis=0).astype(np.uint8)
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    result = checker.evaluate(crop, [OcrLine("全网最低", Box(52, 47, 190, 61), 0.99)])
+    assert [h.canonical for h in result.result.banned_terms] == ([] if marks else ["全网最低价"])
