@@ -102,6 +102,12 @@ _CUT_AMOUNT_SMALL = 0.85
 _NUMBER_AFTER = re.compile(r"[:：]?\s*[¥￥yv]?\s*\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
+# A ¥ read as V before a price's number: its bars and stem hidden, its arms showing. RapidOCR
+# reads a whole ¥ so at 15 px in a serif face; at twice the legible size and more, on 28
+# generated sets, only signs a sticker or a card cut read so (5, none of them clean).
+_SIGN_AS_V = re.compile(r"(?<![a-z0-9])v\s*\d")
+_WHOLE_SIGN = 2.0
+
 
 def _misspelt_word(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of ``words`` with exactly one CJK glyph wrong, and none of
@@ -1370,6 +1376,14 @@ class ElementJudge:
         if element == "price" and _misspelt_word(line.text, self._price_words):
             return self._judge_damaged(element, image, line)
         f, measure = self._measured(element, image, line, Status.OK)
+        if (
+            element == "price"
+            and measure is not None
+            and measure.glyph_px >= _WHOLE_SIGN * self.min_glyph(w, h)
+            and _SIGN_AS_V.search(normalize(line.text)) is not None
+            and "¥" not in normalize(line.text)
+        ):
+            return self._judge_damaged(element, image, line)
         text = line.text.strip()
         cut_amount = element == "price" and _amount_cut_short(text)
         # A line that starts with its key's colon ("：202元" of 直播价：202元) lost its key.

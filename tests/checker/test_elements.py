@@ -1354,3 +1354,32 @@ def test_thin_strokes_get_the_benefit_of_what_compression_takes_from_their_contr
 
     finding = _judge_on_crop(element, name, at, size, [OcrLine(text, Box(*box), 0.99)])
     assert finding.status == status, finding.reason
+
+
+@pytest.mark.parametrize(("size", "status"), [(44, "occluded"), (16, "ok")])
+def test_a_price_sign_read_as_v_at_twice_the_legible_size_is_cut(size: int, status: str) -> None:
+    """RapidOCR reads a whole ¥ as V in a 15 px serif face, so V before a number is a price
+    sign; at twice the legible size it reads a whole ¥ as ¥, and V is what shows of one whose
+    bars and stem a sticker or a card hides (¥19.9/件 under a sticker, read V199/件: framegen
+    n621 f0020, below). The reading is then a damaged copy of the tag."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=5)
+    x, y, w, h = draw_label(img, (300, 300), "¥39", size, (255, 255, 255), (200, 30, 40))
+    line = OcrLine("V39", Box(x - 8, y - 8, w + 16, h + 16), 0.9)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
+
+    if status == "occluded":
+        lines = [OcrLine("V199/件", Box(487, 393, 207, 40), 0.89)]
+        finding = _judge_on_crop(
+            "price", "sign_read_as_v_under_a_sticker.png", (293, 347), (1280, 720), lines
+        )
+        assert finding.status == "occluded", finding.reason
