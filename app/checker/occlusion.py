@@ -469,7 +469,8 @@ def sticker_on_line(
             and bh >= _OVERHANG * g
             and _against_end(_with_rim(comp, strokes, g)[iy : iy + g], ix, ink.w, g)
         )
-        if (x + bw < ix - 0.15 * g or x > ix + ink.w + 0.15 * g) and not rimmed:
+        gap = (_TALL_GAP if bh >= _OVERHANG * g else 0.15) * g
+        if (x + bw < ix - gap or x > ix + ink.w + gap) and not rimmed:
             continue  # beside the text with a gap: an icon, not a cover
         if min(x + bw, ix + ink.w) - max(x, ix) > 0.6 * ink.w:
             continue  # spans the text: its own plate
@@ -509,6 +510,9 @@ def sticker_on_line(
 # glyphs it stands on: no word space is left).
 _OVERHANG = 1.6
 _AGAINST = 0.2
+# Of the glyph height: the gap such a tall object may leave before the ink and still stand
+# against it: its rim, or the text's outline, lies between its flat inside and the strokes.
+_TALL_GAP = 0.25
 # A sticker that hides the end of a label is at least about a glyph wide; a sliver of the
 # picture beside a plate (the edge of a sleeve, 0.2-0.7 of a glyph) is as tall, but no cover.
 _HIDES_A_GLYPH = 0.8

@@ -395,3 +395,24 @@ def test_a_rimmed_disc_over_the_start_of_a_plated_price_stands_against_it() -> N
     assert _sticker_on_crop(
         "rimmed_disc_over_the_start_of_a_pill_price.png", Box(157, 112, 88, 45), at_end=True
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "box", "sticker"),
+    [
+        # 广告 AD in yellow outlined black, a purple disc with a white rim over AD (altgen 60
+        # f0053, 1080x1920): OCR reads 广告, a label by itself. The rim and the outline stand
+        # between the disc's flat inside and 告: 0.19 of a glyph.
+        ("rimmed_disc_against_the_end_of_an_outlined_label.png", Box(67, 105, 158, 107), True),
+        # 广告内容, a gold star twice the glyphs' height a word space after it (framegen n701
+        # f0029): 0.34 of a glyph of the picture between them.
+        ("star_a_word_space_after_a_label.png", Box(97, 170, 201, 68), False),
+    ],
+)
+def test_a_tall_object_stands_against_the_text_past_its_rim(
+    name: str, box: Box, sticker: bool
+) -> None:
+    """An object twice the glyphs' height beside plain text is a sticker over the rest of
+    the line when no more than its rim and the text's outline lie between them; a word
+    space of the picture is a room's decoration beside its label."""
+    assert _sticker_on_crop(name, box) is sticker
