@@ -109,6 +109,12 @@ _SIGN_AS_V = re.compile(r"(?<![a-z0-9])v\s*\d")
 _WHOLE_SIGN = 2.0
 
 
+def _sign_read_as_v(text: str) -> bool:
+    """Whether a price's sign reads as V before its number, with no ¥ elsewhere."""
+    norm = normalize(text)
+    return "¥" not in norm and _SIGN_AS_V.search(norm) is not None
+
+
 def _misspelt_word(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of ``words`` with exactly one CJK glyph wrong, and none of
     them as written, with a number right after it."""
@@ -1380,8 +1386,7 @@ class ElementJudge:
             element == "price"
             and measure is not None
             and measure.glyph_px >= _WHOLE_SIGN * self.min_glyph(w, h)
-            and _SIGN_AS_V.search(normalize(line.text)) is not None
-            and "¥" not in normalize(line.text)
+            and _sign_read_as_v(line.text)
         ):
             return self._judge_damaged(element, image, line)
         text = line.text.strip()

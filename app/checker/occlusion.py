@@ -463,10 +463,12 @@ def sticker_on_line(
             continue  # above or below the line, not across it
         comp = labels == i
         # A disc's rim in the text's colour is the disc's: on a plate, its gap to the ink is
-        # also measured past that.
+        # also measured past that (looked at only where the disc itself falls short).
+        against = at_end and bh >= _OVERHANG * g and _against_end(comp[iy : iy + g], ix, ink.w, g)
         rimmed = (
             at_end
             and bh >= _OVERHANG * g
+            and not against
             and _against_end(_with_rim(comp, strokes, g)[iy : iy + g], ix, ink.w, g)
         )
         gap = (_TALL_GAP if bh >= _OVERHANG * g else 0.15) * g
@@ -493,7 +495,7 @@ def sticker_on_line(
         if at_end and (
             core
             or bh < _OVERHANG * g
-            or not (rimmed or _against_end(labels[iy : iy + g] == i, ix, ink.w, g))
+            or not (rimmed or against)
         ):
             continue  # on a plate, an icon beside the text (it fits inside the plate)
         far = x <= nx1 or y <= ny1 or x + bw >= nx2 or y + bh >= ny2
