@@ -33,6 +33,7 @@ from app.checker.occlusion import (
     squashed,
     sticker_on_line,
     straight_cut,
+    with_unread_ink,
 )
 from app.checker.result import ElementFinding, Status
 from app.checker.vision import TextMeasure, lab_of, measure_text
@@ -1459,6 +1460,11 @@ class ElementJudge:
         if sticker_on_line(image, measure, at_end=cover is not None):
             f.status = Status.OCCLUDED
             f.reason = "a sticker is drawn over the text"
+            return f
+        run_on = with_unread_ink(image, measure) if cover is not None else None
+        if run_on is not None and sticker_on_line(image, run_on, at_end=True, overhang=1.0):
+            f.status = Status.OCCLUDED
+            f.reason = "a sticker is drawn over the end of the text"
             return f
         covered = cover.fraction if cover is not None else 0.0
         f.occluded_fraction = covered

@@ -15,7 +15,7 @@ Otherwise only the first kind applies (the checker also reads a line a sticker s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -390,8 +390,27 @@ _NEAR_Y = 1.2
 _BETWEEN = 0.6
 
 
+# Of the glyph height: how tall an object against the end of a label on a plate must be to
+# stand out past the plate (an icon sits inside it: those against the ends of clean plated
+# labels in 67 generated sets were up to 1.5 glyphs tall; the discs and stickers over the
+# ends of covered ones 1.65-2.4), and how far from the ink's end it may start (it hides the
+# glyphs it stands on: no word space is left).
+_OVERHANG = 1.6
+_AGAINST = 0.2
+# Of the glyph height: the gap such a tall object may leave before the ink and still stand
+# against it: its rim, or the text's outline, lies between its flat inside and the strokes.
+_TALL_GAP = 0.25
+# A sticker that hides the end of a label is at least about a glyph wide; a sliver of the
+# picture beside a plate (the edge of a sleeve, 0.2-0.7 of a glyph) is as tall, but no cover.
+_HIDES_A_GLYPH = 0.8
+
+
 def sticker_on_line(
-    image: np.ndarray, measure: TextMeasure, between: bool = False, at_end: bool = False
+    image: np.ndarray,
+    measure: TextMeasure,
+    between: bool = False,
+    at_end: bool = False,
+    overhang: float = _OVERHANG,
 ) -> bool:
     """Whether a flat, solid object is drawn across the text: a star, a disc or an emoji
     sticker over part of the line. Made for plain text (no plate); on a plate, see ``between``
@@ -464,14 +483,14 @@ def sticker_on_line(
         comp = labels == i
         # A disc's rim in the text's colour is the disc's: on a plate, its gap to the ink is
         # also measured past that (looked at only where the disc itself falls short).
-        against = at_end and bh >= _OVERHANG * g and _against_end(comp[iy : iy + g], ix, ink.w, g)
+        against = at_end and bh >= overhang * g and _against_end(comp[iy : iy + g], ix, ink.w, g)
         rimmed = (
             at_end
-            and bh >= _OVERHANG * g
+            and bh >= overhang * g
             and not against
             and _against_end(_with_rim(comp, strokes, g)[iy : iy + g], ix, ink.w, g)
         )
-        gap = (_TALL_GAP if bh >= _OVERHANG * g else 0.15) * g
+        gap = (_TALL_GAP if bh >= overhang * g else 0.15) * g
         if (x + bw < ix - gap or x > ix + ink.w + gap) and not rimmed:
             continue  # beside the text with a gap: an icon, not a cover
         if min(x + bw, ix + ink.w) - max(x, ix) > 0.6 * ink.w:
@@ -494,30 +513,17 @@ def sticker_on_line(
             continue  # on a plate, only what stands between glyphs: icons sit at its ends
         if at_end and (
             core
-            or bh < _OVERHANG * g
+            or bh < overhang * g
             or not (rimmed or against)
         ):
             continue  # on a plate, an icon beside the text (it fits inside the plate)
         far = x <= nx1 or y <= ny1 or x + bw >= nx2 or y + bh >= ny2
-        if far and not _stands_out(lab, comp, colour):
+        if (far or _shaded(lab[comp])) and not _stands_out(lab, comp, colour):
             continue  # a flat patch of the picture that shades into more of the same
         return True
     return False
 
 
-# Of the glyph height: how tall an object against the end of a label on a plate must be to
-# stand out past the plate (an icon sits inside it: those against the ends of clean plated
-# labels in 67 generated sets were up to 1.5 glyphs tall; the discs and stickers over the
-# ends of covered ones 1.65-2.4), and how far from the ink's end it may start (it hides the
-# glyphs it stands on: no word space is left).
-_OVERHANG = 1.6
-_AGAINST = 0.2
-# Of the glyph height: the gap such a tall object may leave before the ink and still stand
-# against it: its rim, or the text's outline, lies between its flat inside and the strokes.
-_TALL_GAP = 0.25
-# A sticker that hides the end of a label is at least about a glyph wide; a sliver of the
-# picture beside a plate (the edge of a sleeve, 0.2-0.7 of a glyph) is as tall, but no cover.
-_HIDES_A_GLYPH = 0.8
 
 
 # Of the glyph height: how thick a rim round a sticker may be (a disc's white ring is an
@@ -590,6 +596,20 @@ _OTHER = 90
 _STANDS_OUT = 0.6
 
 
+# CIELAB levels over which a flat region's colour may drift (5th to 95th percentile, in any
+# channel) and still be one flat fill: a sticker's drifts by 1-11 levels, a shaded one (an
+# emoji, a disc lit from one side) by up to 28, and a smooth part of a blurred photo (a cheek
+# beside 生成) by 25-62.
+_SHADED = 20
+
+
+def _shaded(pixels: np.ndarray) -> bool:
+    """Whether the colours of a flat region (``pixels``: its CIELAB values) drift across it as
+    a shaded object's or a blurred photo's do; then only its outline can tell them apart."""
+    lo, hi = np.percentile(pixels, (5, 95), axis=0)
+    return bool((hi - lo).max() >= _SHADED)
+
+
 def _stands_out(lab: np.ndarray, comp: np.ndarray, colour: np.ndarray) -> bool:
     """Whether what lies just outside ``comp`` (2-4 px off, past its anti-aliased rim) is
     mostly of other colours: an object drawn on the picture, not a flat part of the picture."""
@@ -629,3 +649,69 @@ def _holds_text(comp: np.ndarray) -> bool:
     filled = _filled(comp)
     inside = int(filled.sum())
     return inside > 0 and (inside - int(comp.sum())) / inside >= _BADGE_HOLES
+
+
+# Of the glyph height: the widest run of columns without the text's colour between two glyphs
+# of one label (side bearings and a label's tracking), and how far past the read ink to look
+# for strokes OCR left out (what a cover's edge leaves of the glyph it hides, a glyph and a
+# little more).
+_LETTER_GAP = 0.35
+_UNREAD_REACH = 1.3
+# Of the glyph height: the rows above and below the text where its plate's padding shows (from
+# and to how far off the ink).
+_PAD_BAND = (0.08, 0.3)
+
+
+def with_unread_ink(image: np.ndarray, measure: TextMeasure) -> TextMeasure | None:
+    """``measure`` with its ink carried over the strokes of the text's colour that run on from
+    either end on its plate, one letter space apart at most, and that OCR left out of the
+    line: what a cover's edge leaves of the glyph it hides (the right of 为 beside a disc over
+    此为 of 此为广告). None when nothing runs on.
+
+    Against the ink OCR read, such a cover leaves that remnant between, where an icon beside
+    the label leaves its plate's padding; against the carried ink, it stands right at the end.
+    The run stops where the plate does (above and below the text's rows it is no longer the
+    ground: the picture beyond the plate may hold the text's colour anywhere) and where
+    something of neither colour fills the text's rows (the cover; a disc's rim, of the text's
+    colour, curves away from its flat inside there)."""
+    ink = measure.ink_box
+    if ink is None:
+        return None
+    g = ink.h
+    h_img, w_img = image.shape[:2]
+    pad_in, pad_out = max(1, round(_PAD_BAND[0] * g)), max(2, round(_PAD_BAND[1] * g))
+    if ink.y - pad_out < 0 or ink.y2 + pad_out > h_img:
+        return None
+    reach, gap_max = round(_UNREAD_REACH * g), max(2, round(_LETTER_GAP * g))
+    x1, x2 = max(0, ink.x - reach), min(w_img, ink.x2 + reach)
+    crop = np.ascontiguousarray(image[ink.y - pad_out : ink.y2 + pad_out, x1:x2])
+    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
+    text = np.abs(lab - lab_of(measure.text_bgr)).sum(axis=2) < 45
+    ground = np.abs(lab - lab_of(measure.ground_bgr)).sum(axis=2) < 30
+    rows = slice(pad_out, pad_out + g)
+    cols = text[rows].sum(axis=0) >= 2
+    foreign = (~text[rows] & ~ground[rows]).mean(axis=0) >= 0.5
+    band = np.vstack([ground[: pad_out - pad_in], ground[pad_out + g + pad_in :]])
+    on_plate = band.mean(axis=0) >= 0.5
+    start, end = ink.x - x1, ink.x2 - x1
+
+    def run_on(order: range) -> int | None:
+        last, gap = None, 0
+        for c in order:
+            if foreign[c] or not on_plate[c]:
+                break
+            if cols[c]:
+                last, gap = c, 0
+            else:
+                gap += 1
+                if gap > gap_max:
+                    break
+        return last
+
+    right = run_on(range(end, len(cols)))
+    left = run_on(range(start - 1, -1, -1))
+    new_x = x1 + left if left is not None else ink.x
+    new_x2 = x1 + right + 1 if right is not None else ink.x2
+    if new_x2 - ink.x2 < 0.2 * g and ink.x - new_x < 0.2 * g:
+        return None
+    return replace(measure, ink_box=Box(new_x, ink.y, new_x2 - new_x, ink.h))

@@ -1383,3 +1383,31 @@ def test_a_price_sign_read_as_v_at_twice_the_legible_size_is_cut(size: int, stat
             "price", "sign_read_as_v_under_a_sticker.png", (293, 347), (1280, 720), lines
         )
         assert finding.status == "occluded", finding.reason
+
+
+@pytest.mark.parametrize(
+    ("element", "name", "at", "size", "text", "box", "status"),
+    [
+        # 此为广告 on a dark plate, a disc with a white rim over 此为 (altgen 53 f0043): OCR
+        # reads 广告, a label by itself, and the right of 为 stands between it and the disc.
+        ("ad_label", "disc_over_first_glyphs_leaves_a_remnant.png", (0, 0), (1080, 1920),
+         "广告", (133, 84, 122, 84), "occluded"),
+        # 查看商家资质 on a black pill with a house icon before 查, a thumbs-up on the picture
+        # past the pill's end (framegen n701 f0016): the icon is no remnant of a glyph.
+        ("merchant_info", "emoji_beside_house_icon_off_the_plate.png", (152, 323),
+         (1080, 1920), "查看商家资质", (463, 252, 212, 40), "ok"),
+    ],
+)
+def test_a_cover_beyond_the_remnant_of_a_glyph_hides_the_label_s_end(
+    element: str, name: str, at: tuple[int, int], size: tuple[int, int], text: str,
+    box: tuple[int, int, int, int], status: str,
+) -> None:
+    """A disc no taller than the label's plate, over its first glyphs: what it leaves of the
+    glyph at its edge, which OCR does not read, stands between it and the glyphs OCR did. So
+    the disc is a letter space from the line, as an icon printed on the plate is; past that
+    remnant, it stands right against the text."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    finding = _judge_on_crop(element, name, at, size, [OcrLine(text, Box(*box), 0.99)])
+    assert finding.status == status, finding.reason

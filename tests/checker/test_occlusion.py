@@ -416,3 +416,55 @@ def test_a_tall_object_stands_against_the_text_past_its_rim(
     the line when no more than its rim and the text's outline lie between them; a word
     space of the picture is a room's decoration beside its label."""
     assert _sticker_on_crop(name, box) is sticker
+
+
+@pytest.mark.parametrize(
+    ("name", "box", "runs_on"),
+    [
+        # 此为广告 on a dark plate, a disc with a white rim over 此为 (altgen 53 f0043): OCR
+        # reads 广告, and the right of 为 stands between 广 and the disc.
+        ("disc_over_first_glyphs_leaves_a_remnant.png", Box(133, 84, 122, 84), True),
+        # 查看商家资质 on a black pill, a house icon in the text's colour before 查 (framegen
+        # n701 f0016): past the pill, the grey-blue picture is as near the text's pink.
+        ("emoji_beside_house_icon_off_the_plate.png", Box(140, 100, 212, 40), False),
+    ],
+)
+def test_the_ink_runs_on_over_what_ocr_left_out_on_the_plate_only(
+    name: str, box: Box, runs_on: bool
+) -> None:
+    """What a cover's edge leaves of the glyph it hides is strokes of the text's colour on the
+    text's plate, a letter space from the glyphs OCR read; the carried ink ends right where
+    the cover begins."""
+    from pathlib import Path
+
+    from app.checker.occlusion import sticker_on_line, with_unread_ink
+
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    measure = measure_text(image, box)
+    assert measure is not None and measure.ink_box is not None
+    carried = with_unread_ink(image, measure)
+    assert (carried is not None) is runs_on
+    if carried is not None:
+        assert carried.ink_box is not None
+        assert carried.ink_box.x < measure.ink_box.x - 0.2 * measure.ink_box.h
+        assert carried.ink_box.x2 == measure.ink_box.x2
+        # The disc is no taller than the plate: against the ink OCR read it is an icon.
+        assert not sticker_on_line(image, measure, at_end=True)
+        assert sticker_on_line(image, carried, at_end=True, overhang=1.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "box", "sticker"),
+    [
+        # A heart-eyes emoji over 查看 of 查看商家资质 on a dark pill (framegen n591 f0026): its
+        # face is shaded, 28 levels of lightness across, but its outline is crisp.
+        ("shaded_emoji_over_plated_label.png", Box(224, 160, 211, 64), True),
+        # 内容由AI生成 in white on a blurred face (framegen n731 f0043): the cheek beside 生成 is
+        # as flat and as closed, but 62 levels of lightness across and shades into the face.
+        ("blurred_cheek_beside_plain_label.png", Box(154, 110, 235, 44), False),
+    ],
+)
+def test_a_shaded_flat_region_is_an_object_only_with_a_crisp_outline(
+    name: str, box: Box, sticker: bool
+) -> None:
+    assert _sticker_on_crop(name, box) is sticker
