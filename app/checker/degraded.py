@@ -117,6 +117,23 @@ def _price_word_then_sticker(norm: str, pack: RulePack) -> bool:
     return False
 
 
+# Glyphs of a label's end that must read exactly beside the one a cover's edge cut.
+_CUT_REST = 3
+
+
+def _cut_glyph_misread(norm: str, phrase: str) -> bool:
+    """Whether ``norm`` is the start or the end of ``phrase`` with the glyph at the cut end
+    misread (上成内容 of 人工智能生成内容, a heart over 人工智能 and the left of 生): what a cover
+    leaves of the glyph at its edge reads as another glyph, the rest as it is."""
+    n = len(norm)
+    if n < _CUT_REST + 1 or n >= len(phrase):
+        return False
+    head, tail = phrase[:n], phrase[-n:]
+    return (norm[1:] == tail[1:] and norm[0] != tail[0]) or (
+        norm[:-1] == head[:-1] and norm[-1] != head[-1]
+    )
+
+
 def degraded_elements(text: str, pack: RulePack) -> list[str]:
     """Elements this short line is a damaged copy of (empty for ordinary text)."""
     full = normalize(text)
@@ -142,6 +159,9 @@ def degraded_elements(text: str, pack: RulePack) -> list[str]:
         out.append("merchant_info")
     for name, phrases in _phrases(pack).items():
         if name in out:
+            continue
+        if any(_cut_glyph_misread(norm, p) for p in phrases):
+            out.append(name)
             continue
         for p in phrases:
             if len(p) < 3 or len(norm) > len(p) + 2:

@@ -50,6 +50,10 @@ from app.rules.pack import load_rule_pack
         ("X301/件", ["price"]),  # ¥301/件, a sticker's edge over ¥ read as X
         ("至6a/件", ["price"]),
         ("2件/组", []),
+        # The glyph at a cover's edge misread, the rest of the label's end whole.
+        ("上成内容", ["ai_disclosure"]),  # 人工智能生成内容, a heart over 人工智能 and part of 生
+        ("店铺主位", ["merchant_info"]),  # 店铺主体信息, a sticker over 信息 and part of 体
+        ("个人信息", []),  # no label ends in 人信息
     ],
 )
 def test_damaged_copies(text: str, elements: list[str]) -> None:
