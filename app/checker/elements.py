@@ -28,6 +28,7 @@ import numpy as np
 
 from app.checker.degraded import UNIT_GLYPHS, degraded_elements
 from app.checker.occlusion import (
+    badge_over_end,
     pitch_px,
     plate_coverage,
     squashed,
@@ -219,6 +220,12 @@ _PRICE_GAP_COVERED = 0.6
 # The number's box height over the head glyph's: digits stand lower than CJK glyphs (a lone
 # 9 of ¥19.9 reads in a box two thirds of 秒's).
 _AMOUNT_TO_HEAD = (0.6, 1.5)
+
+# A badge's words (福利, 限时, NEW, 爆款): a few glyphs; and how far its line's box may stand
+# from the label's, in the label's box heights, either way (the boxes overlap where the badge
+# is drawn over the glyphs).
+_BADGE_GLYPHS = 4
+_BADGE_GAP = 0.5
 
 # Best first: when several lines match an element, the best-placed evidence decides.
 _RANK = {Status.OK: 0, Status.OCCLUDED: 1, Status.ILLEGIBLE: 2, Status.MISPLACED: 3}
@@ -928,6 +935,7 @@ class ElementJudge:
                 m.full
                 and (
                     self._split(element, image, li, room)
+                    or self._badge_over(image, li, room)
                     or (
                         element == "price"
                         and (
@@ -1306,6 +1314,36 @@ class ElementJudge:
             near = _ink_to_cover(li.line.text, b, mine_here, right)
             far = _ink_to_cover(other.line.text, ob, theirs, not right)
             if _covered_between(image, near, far, right):
+                return True
+        return False
+
+    def _badge_over(self, image: np.ndarray, li: LineInfo, room: list[LineInfo]) -> bool:
+        """Whether a badge with words of its own (福利, 限时, NEW), read as a line apart, is
+        drawn over one end of ``li``: 券后价¥79 with 限时 over 券后价 reads ¥79, a whole price.
+        A room's own badge beside its label leaves the label's padding between them; one over
+        the label stands right where the glyphs it hides would (occlusion.badge_over_end)."""
+        b = li.line.box
+        mine: TextMeasure | None = None
+        for other in room:
+            if (
+                other is li
+                or other.viewer is not None
+                or any(m.full or m.fragment for m in other.matches.values())
+                or not 0 < len(bare_text(other.line.text)) <= _BADGE_GLYPHS
+            ):
+                continue
+            ob = other.line.box
+            if min(b.y2, ob.y2) - max(b.y, ob.y) < 0.6 * min(b.h, ob.h):
+                continue
+            right = ob.cx > b.cx
+            gap = ob.x - b.x2 if right else b.x - ob.x2
+            if not -_BADGE_GAP * b.h <= gap <= _BADGE_GAP * b.h:
+                continue
+            mine = mine or measure_text(image, b)
+            if mine is None or mine.ink_box is None:
+                return False
+            badge = measure_text(image, ob)
+            if badge is not None and badge_over_end(image, mine, right, badge.ground_bgr):
                 return True
         return False
 

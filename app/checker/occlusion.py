@@ -162,6 +162,10 @@ _END_PLATE_AGAIN = 1.2
 _END_EDGE_SLACK = 0.25
 # How far past the text's end to look: a disc over two glyphs with its rim is 2.5 glyphs wide.
 _END_REACH = 4.0
+# Of the glyph height: the strip against the text whose colour must be a badge's fill, and how
+# near (CIELAB, summed) it must be.
+_BADGE_EDGE = 0.4
+_BADGE_SAME = 40
 
 
 def _plate_rows(plate: np.ndarray, top: int, bottom: int) -> tuple[int, int] | None:
@@ -180,7 +184,12 @@ def _plate_rows(plate: np.ndarray, top: int, bottom: int) -> tuple[int, int] | N
     return up + 1, down
 
 
-def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
+def _cover_at_end(
+    image: np.ndarray,
+    measure: TextMeasure,
+    badge_toward_right: bool | None = None,
+    badge_fill: tuple[int, int, int] | None = None,
+) -> float:
     """Width of a cover against one end of the text with its plate beyond it, or 0.
 
     The flood that finds the plate stops at such a cover, so the plate seems to end where the
@@ -212,7 +221,8 @@ def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
     near = _plate_rows(np.abs(beside.astype(np.int16) - ground).sum(axis=2) < 30, top, bottom)
     if near is None:
         return 0.0
-    for toward_right in (True, False):
+    sides = (True, False) if badge_toward_right is None else (badge_toward_right,)
+    for toward_right in sides:
         x1, x2 = (ink.x2, ink.x2 + reach) if toward_right else (ink.x - reach, ink.x)
         x1, x2 = max(0, x1), min(w_img, x2)
         if x2 - x1 < _END_MIN_WIDTH * g:
@@ -248,6 +258,23 @@ def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
         cover = solid[:, first:last]
         if not (cover[: near[0]].any() or cover[near[1] :].any()):
             continue
+        if badge_fill is not None:
+            # A badge beside the plate leaves the plate's padding and its end between them;
+            # one drawn over the text starts where the ink stops.
+            if first > _AGAINST * g:
+                continue
+            # What stands against the text is the badge itself, not the picture between a
+            # plate's end and a badge beside it: the badge's fill, round its words.
+            if not toward_right:
+                lab = lab[:, ::-1]
+            run = lab[top:bottom, first : first + max(2, round(_BADGE_EDGE * g))]
+            inside = solid[top:bottom, first : first + run.shape[1]]
+            if not inside.any():
+                continue
+            colour = np.median(run[inside], axis=0)
+            if np.abs(colour - lab_of(badge_fill)).sum() <= _BADGE_SAME:
+                return float(last - first)
+            continue
         again = np.flatnonzero(plate_col[last : last + round(_END_PLATE_AGAIN * g)])
         fars = []
         if again.size >= 2:
@@ -272,6 +299,19 @@ def _cover_at_end(image: np.ndarray, measure: TextMeasure) -> float:
             if far is not None and max(abs(far[0] - near[0]), abs(far[1] - near[1])) <= slack:
                 return float(last - first)
     return 0.0
+
+
+def badge_over_end(
+    image: np.ndarray, measure: TextMeasure, toward_right: bool, fill: tuple[int, int, int]
+) -> bool:
+    """Whether a badge OCR read apart (福利, 限时, NEW) is drawn over the end of the text on
+    that side: a region of neither the plate's colour nor the text's starts where the ink
+    stops, with less than a third of a glyph of plate between, and reaches past the plate's
+    top or bottom edge. Badges four glyphs wide hide the plate's end as well, so the plate
+    does not show past them as it does past a sticker (_cover_at_end); that they carry words
+    of their own, in a line of their own, says they are one object, and what stands against
+    the text must be of its ``fill`` (the ground round its words)."""
+    return _cover_at_end(image, measure, badge_toward_right=toward_right, badge_fill=fill) > 0
 
 
 # An edge between two rows counts when their colours differ by this much (CIELAB, summed over

@@ -1411,3 +1411,32 @@ def test_a_cover_beyond_the_remnant_of_a_glyph_hides_the_label_s_end(
 
     finding = _judge_on_crop(element, name, at, size, [OcrLine(text, Box(*box), 0.99)])
     assert finding.status == status, finding.reason
+
+
+@pytest.mark.parametrize(
+    ("element", "name", "at", "size", "lines", "status"),
+    [
+        # 券后价¥79 on a black pill, a pink 限时 badge over 券后价 (framegen n641 f0052): ¥79
+        # starts where the badge's fill stops.
+        ("price", "badge_over_the_start_of_a_pill_price.png", (392, 1160), (1920, 1080),
+         [("¥79", (1377, 547, 95, 62)), ("限时", (1222, 534, 152, 86))], "occluded"),
+        # 广告 on a teal pill, a red 热卖 badge beside the pill (framegen n631 f0042): the pill's
+        # padding and its end, and the picture, stand between them.
+        ("ad_label", "badge_beside_a_pill_label.png", (164, 0), (1080, 1920),
+         [("广告", (115, 246, 73, 33)), ("热卖", (40, 240, 74, 45))], "ok"),
+    ],
+)
+def test_a_badge_read_apart_is_over_the_label_only_where_the_glyphs_stop(
+    element: str, name: str, at: tuple[int, int], size: tuple[int, int],
+    lines: list[tuple[str, tuple[int, int, int, int]]], status: str,
+) -> None:
+    """A badge with words of its own (限时, 福利, 上新) is read as a line apart, and what is
+    left of the label beside it may be a label by itself (¥79 of 券后价¥79). Over the label,
+    its fill starts where the ink stops; a room's own badge beside its label leaves the
+    label's plate between them."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    ocr = [OcrLine(text, Box(*box), 0.99) for text, box in lines]
+    finding = _judge_on_crop(element, name, at, size, ocr)
+    assert finding.status == status, finding.reason
