@@ -353,7 +353,11 @@ def mark_scrolling(
         labelled = li.degraded or any(m.full or m.fragment for m in li.matches.values())
         term = pack is not None and not labelled and bool(find_banned(li.line.text, pack))
         margin = _NO_MARGIN_TERM if term else _NO_MARGIN
-        if (
+        if term and (b.x <= _BOX_AT_EDGE or b.x2 >= w - _BOX_AT_EDGE):
+            # The detector found strokes up to the frame's side that the measure left out
+            # (it drops what touches the box's border): a glyph the side cuts through.
+            li.viewer = "danmaku"
+        elif (
             measure is not None
             and measure.ink_box is not None
             and _ink_at_edge(image, measure, margin)
@@ -369,6 +373,8 @@ _NO_MARGIN = 0.1
 # questions no longer taken for the room's; no banned room line lost even at half a glyph
 # (labels there stood 0.35 glyphs or more from the edge, and keep the tighter margin).
 _NO_MARGIN_TERM = 0.25
+# Pixels: a detector box this near the frame's side holds strokes that reach it.
+_BOX_AT_EDGE = 2
 
 
 def _ink_at_edge(image: np.ndarray, measure: TextMeasure, no_margin: float = _NO_MARGIN) -> bool:

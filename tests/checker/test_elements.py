@@ -184,6 +184,28 @@ def test_a_banned_question_whose_last_glyph_the_edge_cuts_scrolls(text: str, scr
     assert (lines[0].viewer == "danmaku") is scrolls
 
 
+@pytest.mark.parametrize(("right", "scrolls"), [(241, True), (230, False)])
+def test_a_banned_line_whose_box_reaches_the_frame_s_side_scrolls(right: int, scrolls: bool):
+    """历史最低价 scrolling out at the right edge of a 1080x1920 frame (framegen n711 f0059),
+    white with a dark outline: the measure takes the outline for the strokes and drops what
+    touches the box's border, so its ink stops 0.64 glyph short of the edge; but the
+    detector's box runs to the frame's last pixels, where 价 is cut. A box that stops short of
+    the side is judged by its ink as before."""
+    from pathlib import Path
+
+    from app.checker.elements import classify_lines, mark_scrolling
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    name = "danmaku_cut_by_the_right_edge_unmeasured.png"
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
+    assert crop.shape[1] == 1080 - 606  # the crop ends at the frame's side
+    pack = load_rule_pack()
+    lines = classify_lines([OcrLine("历史最低价", Box(231, 165, right, 66), 0.99)], pack)
+    mark_scrolling(lines, crop, pack)
+    assert (lines[0].viewer == "danmaku") is scrolls
+
+
 @pytest.mark.parametrize(
     ("element", "drawn", "read", "sticker", "status"),
     [
