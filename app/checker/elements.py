@@ -96,6 +96,10 @@ _SIGN_AND_DIGIT = re.compile(r"^[\u4e00-\u9fff]{0,4}[¥￥]\s*\d$")
 # (¥2% and ¥29) of ¥ 299, ¥59*3 of ¥59.9). On 57 generated sets only covered tags read so.
 _MARK_AFTER_AMOUNT = re.compile(r"[¥￥]\s*\d+(?:\.\d+)?[%)\]】#@~*]")
 _OPENING = re.compile(r"[(\[【]")
+# Brackets a label is set in (【广告】, 「此为广告」): a room writes both; one without the other
+# is a label whose other end something hides (广告】 of 【广告】, a star over 【). OCR reads a
+# thin 【 as [ now and then; 》 is how it reads the chevron after an entry (商家信息 >).
+_BRACKETS = (("【[［", "】]］"), ("「", "」"), ("『", "』"), ("〔", "〕"), ("〖", "〗"))
 _CUT_AMOUNT_SMALL = 0.85
 
 # A price word with one of its glyphs read as another (券后位￥128, 到于价65元), its number
@@ -162,6 +166,14 @@ def _stickered_number(image: np.ndarray, line: OcrLine) -> bool:
         sticker_on_line(image, measure)
         or sticker_on_line(image, _ran_before(measure))
         or _tile_before(image, measure)
+    )
+
+
+def _one_bracket(text: str) -> bool:
+    """Whether ``text`` holds one of a pair of brackets and not the other."""
+    return any(
+        any(c in text for c in opening) != any(c in text for c in closing)
+        for opening, closing in _BRACKETS
     )
 
 
@@ -1442,6 +1454,7 @@ class ElementJudge:
             or split
             or text.startswith((":", "："))
             or (m.full and _sticker_beside(line.text, m.span))
+            or _one_bracket(text)
             or (m.full and self._piece_of_longer(element, line.text))
             or (
                 element == "price"

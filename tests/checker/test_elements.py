@@ -1462,3 +1462,27 @@ def test_a_badge_read_apart_is_over_the_label_only_where_the_glyphs_stop(
     ocr = [OcrLine(text, Box(*box), 0.99) for text, box in lines]
     finding = _judge_on_crop(element, name, at, size, ocr)
     assert finding.status == status, finding.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "at", "size", "text", "box", "status"),
+    [
+        # 【广告】 on a red pill, a purple star over 【 (altgen 56 f0016): OCR reads 广告】.
+        ("star_over_the_opening_bracket.png", (0, 616), (1080, 1920), "广告】",
+         (840, 102, 169, 64), "occluded"),
+        # A clean 【广告】 whose thin 【 OCR reads as [ (altgen 60 f0058).
+        ("thin_bracket_read_as_square.png", (0, 0), (1920, 1080), "[广告】",
+         (69, 52, 89, 46), "ok"),
+    ],
+)
+def test_a_label_with_one_of_its_brackets_lost_its_other_end(
+    name: str, at: tuple[int, int], size: tuple[int, int], text: str,
+    box: tuple[int, int, int, int], status: str,
+) -> None:
+    """A room that sets its label in brackets writes both; 广告】 is a label whose start
+    something hides, though 广告 alone is a label."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    finding = _judge_on_crop("ad_label", name, at, size, [OcrLine(text, Box(*box), 0.99)])
+    assert finding.status == status, finding.reason
