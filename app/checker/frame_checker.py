@@ -34,7 +34,7 @@ from app.checker.result import (
     QrFinding,
     Status,
 )
-from app.checker.spotting import DamageSpotter, SmallLines, TermSpotter
+from app.checker.spotting import DamageSpotter, LabelConfirmer, SmallLines, TermSpotter
 from app.geometry import Box
 from app.ocr.base import FineReader, OcrEngine, OcrLine, PhraseScorer, Reuse, TextLocator
 from app.rules.match import (
@@ -115,6 +115,7 @@ class FrameChecker:
         # Where the characters of an over-wide label reading stand, per reading and box.
         self._fitted: dict[tuple[str, Box], Box | None] = {}
         self._terms = TermSpotter(engine, self.pack)
+        self._confirmer = LabelConfirmer(engine, self.pack)
         # Whether a banned line read on past its box's end asks a question, per reading and box.
         self._asks: dict[tuple[str, Box], bool] = {}
 
@@ -406,6 +407,13 @@ class FrameChecker:
         infos = classify_lines(believed, self.pack)
         mark_scrolling(infos, image, self.pack)
         room = [li for li in infos if li.viewer is None]
+        # A label misread by a glyph in place that the recogniser finds nearly as likely.
+        room = [
+            classify_lines([line], self.pack)[0]
+            if (line := self._confirmer.confirmed(image, li)) is not None
+            else li
+            for li in room
+        ]
         # A line no rule recognised may still be what is left of a label (spotting.py); so may
         # a reading too hesitant to believe, though never as more than a damaged copy.
         unsure = [

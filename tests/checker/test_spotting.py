@@ -256,3 +256,50 @@ def test_a_small_ad_label_read_as_a_stray_glyph_in_its_corner(
     found = FrameChecker(load_profile("all-required"), rapid).evaluate(frame, [line])
     label = found.result.elements["ad_label"]
     assert label.status is status, label.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "box", "read_as"),
+    [
+        # A clean 查看商家资质, 21 px, read with 资 as 贸 (framegen n721 f0030): the recogniser
+        # gives 资 a close second place, -0.28 nats per glyph below its own reading.
+        ("clean_label_misread_in_place.png", "查看商家贸质", Box(115, 82, 132, 33),
+         "查看商家资质"),
+        # 查看商家资质 with a sticker's edge over 商, read 查看言家资质 (altgen 55 f0017): what
+        # shows of 商 is read as 言 with near certainty, -0.85 nats per glyph for the phrase.
+        ("cover_over_a_glyph_misread_in_place.png", "查看言家资质", Box(119, 85, 117, 34),
+         None),
+    ],
+)
+def test_a_label_misread_in_place_reads_clean_only_when_the_recogniser_agrees(
+    rapid, name: str, text: str, box: Box, read_as: str | None
+) -> None:
+    from pathlib import Path
+
+    import cv2
+
+    from app.checker.spotting import LabelConfirmer
+
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    pack = load_rule_pack()
+    (li,) = classify_lines([OcrLine(text, box, 0.95)], pack)
+    assert li.degraded and not li.matches
+    line = LabelConfirmer(rapid, pack).confirmed(image, li)
+    assert (line.text if line is not None else None) == read_as
+
+
+def test_a_label_read_clean_by_its_scores_is_still_judged_by_its_pixels(rapid) -> None:
+    """虚拟主播 with a card over the top of 虚, read 广拟主播 (altgen 55 f0036): the recogniser
+    gives 虚拟主播 -0.44 nats per glyph, close enough to read it so, but the card across the
+    line is still there to see: occluded, never ok."""
+    from pathlib import Path
+
+    import cv2
+
+    name = "card_over_a_glyph_misread_in_place.png"
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    checker = FrameChecker(load_profile("all-required"), rapid)
+    result = checker.evaluate(image, [OcrLine("广拟主播", Box(205, 157, 183, 63), 0.82)])
+    finding = result.result.elements["ai_disclosure"]
+    assert finding.text == "虚拟主播"
+    assert finding.status is Status.OCCLUDED, finding.reason
