@@ -187,8 +187,7 @@ def _plate_rows(plate: np.ndarray, top: int, bottom: int) -> tuple[int, int] | N
 def _cover_at_end(
     image: np.ndarray,
     measure: TextMeasure,
-    badge_toward_right: bool | None = None,
-    badge_fill: tuple[int, int, int] | None = None,
+    badge: tuple[bool, tuple[int, int, int]] | None = None,
 ) -> float:
     """Width of a cover against one end of the text with its plate beyond it, or 0.
 
@@ -221,7 +220,9 @@ def _cover_at_end(
     near = _plate_rows(np.abs(beside.astype(np.int16) - ground).sum(axis=2) < 30, top, bottom)
     if near is None:
         return 0.0
-    sides = (True, False) if badge_toward_right is None else (badge_toward_right,)
+    # ``badge``: the side a badge read apart stands on (True: right) and its fill's colour;
+    # only that side is looked at, and the badge stands for the plate past it (badge_over_end).
+    sides = (True, False) if badge is None else (badge[0],)
     for toward_right in sides:
         x1, x2 = (ink.x2, ink.x2 + reach) if toward_right else (ink.x - reach, ink.x)
         x1, x2 = max(0, x1), min(w_img, x2)
@@ -258,7 +259,7 @@ def _cover_at_end(
         cover = solid[:, first:last]
         if not (cover[: near[0]].any() or cover[near[1] :].any()):
             continue
-        if badge_fill is not None:
+        if badge is not None:
             # A badge beside the plate leaves the plate's padding and its end between them;
             # one drawn over the text starts where the ink stops.
             if first > _AGAINST * g:
@@ -272,7 +273,7 @@ def _cover_at_end(
             if not inside.any():
                 continue
             colour = np.median(run[inside], axis=0)
-            if np.abs(colour - lab_of(badge_fill)).sum() <= _BADGE_SAME:
+            if np.abs(colour - lab_of(badge[1])).sum() <= _BADGE_SAME:
                 return float(last - first)
             continue
         again = np.flatnonzero(plate_col[last : last + round(_END_PLATE_AGAIN * g)])
@@ -311,7 +312,7 @@ def badge_over_end(
     does not show past them as it does past a sticker (_cover_at_end); that they carry words
     of their own, in a line of their own, says they are one object, and what stands against
     the text must be of its ``fill`` (the ground round its words)."""
-    return _cover_at_end(image, measure, badge_toward_right=toward_right, badge_fill=fill) > 0
+    return _cover_at_end(image, measure, badge=(toward_right, fill)) > 0
 
 
 # An edge between two rows counts when their colours differ by this much (CIELAB, summed over
