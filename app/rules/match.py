@@ -362,6 +362,10 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
         return out
     bare = norm.strip(FRAME_PUNCT)
     trimmed = _without_trailing_symbols(norm)
+    # Whether a name stops short is read past an icon before its key (i经营者：上海锦 with ⓘ
+    # read as i): the icon is no glyph of the name.
+    iconless = _LEADING_ICON.sub("", norm)
+    shown = (norm, trimmed) if iconless == norm else (iconless, _without_trailing_symbols(iconless))
     mapped = None
     for name, rule in p.elements.items():
         span: tuple[int, int] | None
@@ -385,7 +389,7 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
                 or _fragment_past_cut_glyph(bare, rule.fragments, span[1] - span[0])
             )
             if (
-                any(c.search(norm) or c.search(trimmed) for c in rule.cut_short)
+                any(c.search(t) for t in shown for c in rule.cut_short)
                 or (bare in rule.fragments and len(bare) > span[1] - span[0])
                 or gapped
                 or (name == "price" and _LEADING_ZERO.search(norm, *span) is not None)
@@ -417,7 +421,8 @@ def match_element(text: str, pack: RulePack | None = None) -> dict[str, ElementM
 # An icon before a label, read as a bullet (●, ★) or, by PP-OCR, as the CJK glyph it most
 # resembles: 口, 合, 台 or 白 (a chat bubble, a WeChat logo, a shop sign). Over 67 generated sets
 # these stood only before room lines (直播价：…, 经营者：…, 加V：…), never before a nickname.
-_LEADING_ICON = re.compile(r"^(?:[^\w]+|[口合台白](?=[^:]))")
+# An info icon (ⓘ) before a merchant's entry reads as a lone i glued to the key (i经营者：…).
+_LEADING_ICON = re.compile(r"^(?:[^\w]+|[口合台白](?=[^:])|i(?=[\u4e00-\u9fff]))")
 
 
 def viewer_kind(text: str, pack: RulePack | None = None) -> str | None:

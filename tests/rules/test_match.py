@@ -486,6 +486,8 @@ def test_comparison_missing(lines: list[str], missing: tuple[str, ...], pack: Ru
         ("温馨提示：七天无理由退货", None),
         ("加V：lc8888 返现", None),  # a contact card: the room's B5, not a viewer named 加V
         ("●加V：1c8888返现", None),  # its icon read as a bullet is no part of a nickname
+        ("i经营者：苏州嘉禾商贸上", None),  # an info icon (ⓘ) read as i, the name cut short
+        ("i小明：好看", "chat"),  # a nickname that starts with i before no room key
         ("合加V:Ic8888返现", None),  # a WeChat logo read as 合
         ("●小王：加V吗", "chat"),
         ("白菜：加V吗", "chat"),  # a nickname that starts with one of those glyphs
@@ -550,6 +552,9 @@ def test_a_chat_shaped_line_naming_a_company_is_the_rooms_merchant_line() -> Non
         ("经营者：杭州某某电子商务经营部", False),
         ("店铺名称：优品旗舰店", False),
         ("经营者：上海锦绣科技有限公", False),  # one misread or lost glyph is not a cover
+        # ⓘ read as i before the key, a 上新 badge over 有限公 read as 上 (framegen n651 f0005)
+        ("i经营者：苏州嘉禾商贸上", True),
+        ("i经营者：苏州嘉禾商贸有限公司", False),  # i is no lone letter glued to the name
     ],
 )
 def test_a_merchant_name_that_stops_short_is_a_fragment(text: str, cut: bool) -> None:
