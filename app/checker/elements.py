@@ -1367,7 +1367,15 @@ class ElementJudge:
             if mine is None or mine.ink_box is None:
                 return False
             badge = measure_text(image, ob)
-            if badge is not None and badge_over_end(image, mine, right, badge.ground_bgr):
+            if badge is None:
+                continue
+            # Against the ink OCR read, or past what the badge's edge left of the glyph it
+            # hides (间 of 本直播间 beside NEW over 本直播).
+            run_on = with_unread_ink(image, mine)
+            if badge_over_end(image, mine, right, badge.ground_bgr) or (
+                run_on is not None
+                and badge_over_end(image, run_on, right, badge.ground_bgr, remnant=True)
+            ):
                 return True
         return False
 

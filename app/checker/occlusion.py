@@ -139,6 +139,7 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
         )
     foreign = keep[labels]
     rows = slice(iy, iy + ink.h)
+    _clear_beyond_padding(foreign, plate, rows, ix, ix + ink.w, g)
     span = slice(px1, px2 + 1)
     colcov = foreign[rows, span].mean(axis=0)
     inner = colcov[int(0.04 * len(colcov)) : max(1, int(0.96 * len(colcov)))]
@@ -149,6 +150,32 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
     if end:
         fraction = max(fraction, end / (ink.w + end))
     return PlateCover(min(1.0, fraction), cut)
+
+
+# Of the glyph height: plate between the text's end and something beside it that says it is
+# not over the text. A cover over a glyph leaves at most a letter space of plate (_LETTER_GAP);
+# a flood that leaks from a pill's light end into a light picture takes the picture's dark
+# part beyond the pill, half a glyph off 广 of 广告, for something drawn over the label.
+_APART = 0.5
+
+
+def _clear_beyond_padding(
+    foreign: np.ndarray, plate: np.ndarray, rows: slice, x1: int, x2: int, g: int
+) -> None:
+    """Clear ``foreign`` past a run of plain plate over _APART glyphs wide on either side of
+    the text's columns ``x1:x2``: what lies beyond the padding is beside the text."""
+    pad = plate[rows].mean(axis=0) >= 0.6
+    pad &= foreign[rows].mean(axis=0) <= 0.4
+    for order in (range(x1 - 1, -1, -1), range(x2, foreign.shape[1])):
+        for run, c in enumerate(order, start=1):
+            if not pad[c]:
+                break
+            if run > _APART * g:
+                if order.step < 0:
+                    foreign[:, : c + 1] = False
+                else:
+                    foreign[:, c:] = False
+                break
 
 
 # A plate pads its text by a fraction of a glyph (half a glyph on the labels we generate, a
@@ -188,6 +215,7 @@ def _cover_at_end(
     image: np.ndarray,
     measure: TextMeasure,
     badge: tuple[bool, tuple[int, int, int]] | None = None,
+    over_edge: bool = True,
 ) -> float:
     """Width of a cover against one end of the text with its plate beyond it, or 0.
 
@@ -206,9 +234,9 @@ def _cover_at_end(
         return 0.0
     g = max(4, ink.h)
     h_img, w_img = image.shape[:2]
-    y1, y2 = ink.y - round(1.5 * g), ink.y2 + round(1.5 * g)
-    if y1 < 0 or y2 > h_img:
-        return 0.0
+    # Cut at the frame's edge: a corner label stands close to it, and its plate's edge is
+    # still found there (_plate_rows wants the plate to stop before the window does).
+    y1, y2 = max(0, ink.y - round(1.5 * g)), min(h_img, ink.y2 + round(1.5 * g))
     top, bottom = ink.y - y1, ink.y2 - y1
     ground = lab_of(measure.ground_bgr)
     text = lab_of(measure.text_bgr)
@@ -257,7 +285,7 @@ def _cover_at_end(
             continue
         # Over the plate's edge: the cover's columns hold it above or below the plate's rows.
         cover = solid[:, first:last]
-        if not (cover[: near[0]].any() or cover[near[1] :].any()):
+        if over_edge and not (cover[: near[0]].any() or cover[near[1] :].any()):
             continue
         if badge is not None:
             # A badge beside the plate leaves the plate's padding and its end between them;
@@ -303,7 +331,11 @@ def _cover_at_end(
 
 
 def badge_over_end(
-    image: np.ndarray, measure: TextMeasure, toward_right: bool, fill: tuple[int, int, int]
+    image: np.ndarray,
+    measure: TextMeasure,
+    toward_right: bool,
+    fill: tuple[int, int, int],
+    remnant: bool = False,
 ) -> bool:
     """Whether a badge OCR read apart (福利, 限时, NEW) is drawn over the end of the text on
     that side: a region of neither the plate's colour nor the text's starts where the ink
@@ -311,8 +343,41 @@ def badge_over_end(
     top or bottom edge. Badges four glyphs wide hide the plate's end as well, so the plate
     does not show past them as it does past a sticker (_cover_at_end); that they carry words
     of their own, in a line of their own, says they are one object, and what stands against
-    the text must be of its ``fill`` (the ground round its words)."""
-    return _cover_at_end(image, measure, badge=(toward_right, fill)) > 0
+    the text must be of its ``fill`` (the ground round its words).
+
+    Only a plated label is asked: outlined text on a photo has no padding, and what a room
+    sets beside it stands as close to its glyphs as a badge over them (a shield icon before
+    内容由AI生成, read as 0, whose fill is the photo's).
+    ``remnant``: ``measure`` runs on over what the badge left of a glyph (with_unread_ink),
+    which says by itself that the badge hides the rest: a badge as tall as the plate (NEW over
+    本直播 of 本直播间主播为AI数字人) need not reach past it."""
+    return (
+        _plated(image, measure)
+        and _cover_at_end(image, measure, badge=(toward_right, fill), over_edge=not remnant) > 0
+    )
+
+
+# Share of the padding rows above and below the ink (_PAD_BAND) that must be of the ground's
+# colour for the text to stand on a plate: 0.98 on a pill under 券后价¥79, 0.47 beside outlined
+# text on a blurred photo.
+_PLATED = 0.8
+
+
+def _plated(image: np.ndarray, measure: TextMeasure) -> bool:
+    """Whether the text stands on a plate of one colour: its padding shows above and below."""
+    ink = measure.ink_box
+    if ink is None:
+        return False
+    g = ink.h
+    pad_in, pad_out = max(1, round(_PAD_BAND[0] * g)), max(2, round(_PAD_BAND[1] * g))
+    if ink.y - pad_out < 0 or ink.y2 + pad_out > image.shape[0]:
+        return False
+    above = image[ink.y - pad_out : ink.y - pad_in, ink.x : ink.x2]
+    below = image[ink.y2 + pad_in : ink.y2 + pad_out, ink.x : ink.x2]
+    band = np.ascontiguousarray(np.vstack([above, below]))
+    lab = cv2.cvtColor(band, cv2.COLOR_BGR2LAB).astype(np.int16)
+    ground = np.abs(lab - lab_of(measure.ground_bgr)).sum(axis=2) < 30
+    return float(ground.mean()) >= _PLATED
 
 
 # An edge between two rows counts when their colours differ by this much (CIELAB, summed over
@@ -703,6 +768,21 @@ _UNREAD_REACH = 1.3
 _PAD_BAND = (0.08, 0.3)
 
 
+# Of the glyph height: the narrowest run of foreign columns with_unread_ink stops at.
+_FOREIGN_RUN = 0.2
+
+
+def _runs_of(flags: np.ndarray, k: int) -> np.ndarray:
+    """``flags`` kept only in runs of ``k`` or more consecutive columns."""
+    padded = np.concatenate(([False], flags, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    out = np.zeros_like(flags)
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        if b - a >= k:
+            out[a:b] = True
+    return out
+
+
 def with_unread_ink(image: np.ndarray, measure: TextMeasure) -> TextMeasure | None:
     """``measure`` with its ink carried over the strokes of the text's colour that run on from
     either end on its plate, one letter space apart at most, and that OCR left out of the
@@ -731,7 +811,11 @@ def with_unread_ink(image: np.ndarray, measure: TextMeasure) -> TextMeasure | No
     ground = np.abs(lab - lab_of(measure.ground_bgr)).sum(axis=2) < 30
     rows = slice(pad_out, pad_out + g)
     cols = text[rows].sum(axis=0) >= 2
-    foreign = (~text[rows] & ~ground[rows]).mean(axis=0) >= 0.5
+    # A cover is a glyph's width or so of neither colour; a column or two of it are the blur
+    # between a cut glyph's strokes, or between that remnant and the next glyph.
+    foreign = _runs_of(
+        (~text[rows] & ~ground[rows]).mean(axis=0) >= 0.5, max(3, round(_FOREIGN_RUN * g))
+    )
     band = np.vstack([ground[: pad_out - pad_in], ground[pad_out + g + pad_in :]])
     on_plate = band.mean(axis=0) >= 0.5
     start, end = ink.x - x1, ink.x2 - x1

@@ -1435,6 +1435,34 @@ def test_a_cover_beyond_the_remnant_of_a_glyph_hides_the_label_s_end(
     assert finding.status == status, finding.reason
 
 
+def test_the_picture_past_a_plate_s_padding_is_not_over_the_label() -> None:
+    """广告 on a pill shaded from lavender to magenta, the picture dark beyond its light end
+    (framegen n761 f0029, 1080x1920): the plate's flood runs from the pale end into the pale
+    picture, and took the dark picture past it, half a glyph off 广, for a cover."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("广告", Box(834, 250, 81, 53), 0.99)]
+    finding = _judge_on_crop(
+        "ad_label", "gradient_pill_leaking_into_the_picture.png", (118, 649), (1080, 1920), lines
+    )
+    assert finding.status == "ok", finding.reason
+
+
+def test_a_cover_over_a_label_by_the_frame_s_top_edge_is_seen() -> None:
+    """此为广告 on a green box 69 px below the frame's top, a star over 此为 (framegen n711
+    f0060, 1920x1080): OCR reads 广告. The window the cover test looks in reached a glyph and a
+    half above the text, past the frame's edge, and the test gave up there."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("广告", Box(247, 69, 245, 115), 0.99)]
+    finding = _judge_on_crop(
+        "ad_label", "star_over_a_plated_label_at_the_frame_top.png", (0, 0), (1920, 1080), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
 @pytest.mark.parametrize(
     ("element", "name", "at", "size", "lines", "status"),
     [
@@ -1446,6 +1474,18 @@ def test_a_cover_beyond_the_remnant_of_a_glyph_hides_the_label_s_end(
         # padding and its end, and the picture, stand between them.
         ("ad_label", "badge_beside_a_pill_label.png", (164, 0), (1080, 1920),
          [("广告", (115, 246, 73, 33)), ("热卖", (40, 240, 74, 45))], "ok"),
+        # Outlined 内容由AI生成 on a blurred photo, a shield icon before it read as 0 and a red
+        # 爆款 badge past 成 (framegen n761 f0027): text on a photo has no padding to tell a
+        # badge beside it from one over it, so only plated labels are asked.
+        ("ai_disclosure", "badge_beside_outlined_text_on_a_photo.png", (11, 153), (1280, 720),
+         [("内容由AI生成", (331, 138, 247, 51)), ("爆款", (594, 135, 98, 57)),
+          ("0", (308, 151, 30, 27))], "ok"),
+        # 本直播间主播为AI数字人 on a grey pill, a NEW badge as tall as the pill over 本直播
+        # (framegen n761 f0011): OCR reads 主播为AI数字人, a label by itself, and leaves out
+        # the right of 间 between the badge and 主.
+        ("ai_disclosure", "badge_over_a_cut_glyph_as_tall_as_the_plate.png", (0, 1022),
+         (1920, 1080), [("主播为AI数字人", (1144, 64, 174, 35)), ("NEW", (1075, 66, 68, 32))],
+         "occluded"),
     ],
 )
 def test_a_badge_read_apart_is_over_the_label_only_where_the_glyphs_stop(
