@@ -220,6 +220,8 @@ def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
     only then, so a line measured in its own box measures as it did.
     """
     m = _measure_in(image, box)
+    if m is not None:
+        m = _text_on_plate(image, m) or m
     if m is None:
         h_img, w_img = image.shape[:2]
         grown = _measure_in(
@@ -234,6 +236,47 @@ def measure_text(image: np.ndarray, box: Box) -> TextMeasure | None:
         ):
             m = grown
     return m
+
+
+# A plate the detector's box holds whole stands out from the picture round it as strokes do,
+# and more than the text on it may: its ink is then the plate. Inside it, the text's strokes
+# are of the other polarity, clearly shorter, and across most of it; round them, nearly all
+# is of the plate's one colour, where round a glyph's counters its strokes and gaps alternate.
+# On nine generated sets (506 labels measured in their plate's box) this read 23 of 42 plates
+# taken for text at their text's height, and 2 of 463 right measures as shorter.
+_PLATE_RING = 0.8
+# Share of the ink's box in the ink's colour below which it is strokes, not a plate (glyph
+# strokes fill 0.1-0.3 of their box; a plate with small text on it, over a half).
+_PLATE_FILL = 0.5
+_PLATE_TEXT_HEIGHT = 0.75
+_PLATE_TEXT_WIDTH = 0.5
+
+
+def _text_on_plate(image: np.ndarray, m: TextMeasure) -> TextMeasure | None:
+    """The text inside ``m``'s ink when that ink is a plate holding it, else None."""
+    ib = m.ink_box
+    if ib is None or ib.w < 6 or ib.h < 6:
+        return None
+    crop = np.ascontiguousarray(image[ib.y : ib.y2, ib.x : ib.x2])
+    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
+    plate = np.abs(lab - lab_of(m.text_bgr)).sum(axis=2) < 30
+    if float(plate.mean()) < _PLATE_FILL:
+        return None  # strokes: the cheap test that spares most lines the second measure
+    inner = _measure_in(image, Box(ib.x + 1, ib.y + 1, ib.w - 2, ib.h - 2))
+    if (
+        inner is None
+        or inner.ink_box is None
+        or inner.polarity == m.polarity
+        or inner.glyph_px > _PLATE_TEXT_HEIGHT * m.glyph_px
+        or inner.ink_box.w < _PLATE_TEXT_WIDTH * ib.w
+    ):
+        return None
+    jb = inner.ink_box
+    ring = np.ones(plate.shape, bool)
+    ring[jb.y - ib.y : jb.y2 - ib.y, jb.x - ib.x : jb.x2 - ib.x] = False
+    if ring.sum() < 8 or float(plate[ring].mean()) < _PLATE_RING:
+        return None
+    return inner
 
 
 def _measure_in(image: np.ndarray, box: Box) -> TextMeasure | None:

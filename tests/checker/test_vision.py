@@ -376,3 +376,34 @@ def test_the_dark_counter_of_an_outlined_glyph_is_not_the_text() -> None:
     m = measure_text(crop, Box(60, 30, 138, 71))
     assert m is not None and m.polarity == 1
     assert m.glyph_px >= 40
+
+
+def test_a_plate_the_detector_s_box_holds_whole_is_not_the_text() -> None:
+    """AD 广告, 9 px and pale, on a magenta box 17 px high on a pale green picture (framegen
+    n761 f0020, 1080x1920), in a detector box with a margin round the box. The box stands out
+    from the picture more than the glyphs from the box: measured as the text, it made a label
+    too small to read 17 px high, legible."""
+    from pathlib import Path
+
+    import cv2
+
+    name = "small_label_on_a_box_the_detector_holds_whole.png"
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
+    m = measure_text(crop, Box(29, 15, 44, 23))
+    assert m is not None and m.ink_box is not None
+    assert m.glyph_px <= 10
+    assert m.ink_box.w < 30
+
+
+@pytest.mark.parametrize("size", [9, 12])
+def test_small_text_on_a_plate_is_measured_on_the_plate(size: int) -> None:
+    """Light text on a dark plate a little taller than it, the plate on a light picture: the
+    glyphs are the text, whatever the box holds of the picture round the plate."""
+    from PIL import ImageDraw
+
+    img = studio_background(400, 120, seed=3)
+    ImageDraw.Draw(img).rectangle((0, 0, 400, 120), fill=(200, 215, 190))
+    x, y, w, h = draw_label(img, (120, 50), "商家信息", size, (250, 230, 240), (150, 20, 110))
+    m = measure_text(to_bgr(img), Box(x - 10, y - 9, w + 20, h + 18))
+    assert m is not None and m.ink_box is not None
+    assert m.glyph_px == pytest.approx(h, abs=2)
