@@ -313,11 +313,54 @@ def classify_lines(lines: list[OcrLine], pack: RulePack) -> list[LineInfo]:
         if kind == "danmaku" and (parts := _label_and_danmaku(line, pack)) is not None:
             out.extend(parts)
             continue
+        if kind is None and (parts := _sticker_word_apart(line, matches, pack)) is not None:
+            out.extend(parts)
+            continue
         out.append(LineInfo(line=line, viewer=kind, matches=dict(matches), degraded=degraded))
     return out
 
 
+def _sticker_word_apart(
+    line: OcrLine, matches: dict[str, ElementMatch], pack: RulePack
+) -> list[LineInfo] | None:
+    """A sticker's word (抢, 限时) the detector read into the line of a whole label beside it
+    (抢人工智能生成内容), as two lines: the sticker's, which shows no element, and the
+    label's, in its own part of the box. Judged in the whole box, the sticker stood where the
+    label's glyphs would and made a clean label covered. A price keeps its word (秒杀 of
+    秒杀¥19.9 is the tag's)."""
+    if not pack.sticker_words or not _whole_label(matches):
+        return None
+    text = line.text
+    n = len(text)
+    for k in range(1, min(n, _STICKER_WORD_MAX + 1)):
+        for word, rest in (((0, k), (k, n)), ((n - k, n), (0, n - k))):
+            if normalize(text[word[0] : word[1]]).strip() not in pack.sticker_words:
+                continue
+            kind, found, degraded = _classified(text[rest[0] : rest[1]].strip(), pack)
+            if kind is not None or not _whole_label(found):
+                continue
+            return [
+                LineInfo(
+                    line=OcrLine(
+                        text[a:b].strip(), phrase_box(text, line.box, (a, b)), line.confidence
+                    ),
+                    viewer=None,
+                    matches=dict(m),
+                    degraded=d,
+                )
+                for (a, b), (m, d) in ((word, ({}, ())), (rest, (found, degraded)))
+            ]
+    return None
+
+
+def _whole_label(matches: dict[str, ElementMatch]) -> bool:
+    """A whole label phrase and no price: a price's words are its own."""
+    return "price" not in matches and any(m.full for m in matches.values())
+
+
 _SPACES = re.compile(r"\s+")
+# Glyphs of the longest sticker word looked for before or after a label (限时, NEW).
+_STICKER_WORD_MAX = 4
 
 
 def _label_and_danmaku(line: OcrLine, pack: RulePack) -> list[LineInfo] | None:

@@ -104,6 +104,50 @@ def test_a_label_with_a_danmaku_read_into_its_line_is_judged_on_its_own_part() -
     assert f.box is not None and f.box.x2 < dx
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # a sticker's word read into the line of a whole label beside it: two lines
+        ("抢人工智能生成内容", ["抢", "人工智能生成内容"]),
+        ("限时 本直播间主播为AI数字人", ["限时", "本直播间主播为AI数字人"]),
+        ("AI生成NEW", ["NEW", "AI生成"]),
+        ("秒杀¥19.9", ["秒杀¥19.9"]),  # a price's word is the tag's own
+        ("热卖人直播", ["热卖人直播"]),  # beside part of a label, it is over the rest
+        ("抢广告位啦", ["抢广告位啦"]),  # no whole label beside it
+    ],
+)
+def test_a_sticker_word_read_into_a_whole_label_s_line_is_split_off(
+    text: str, parts: list[str]
+) -> None:
+    from app.checker.elements import classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    box = Box(1096, 402, 234, 36)
+    infos = classify_lines([OcrLine(text, box, 0.99)], load_rule_pack())
+    assert [i.line.text for i in infos] == parts
+    if len(infos) == 2:
+        sticker, label = infos
+        assert not sticker.matches and sticker.viewer is None
+        assert box.x <= label.line.box.x and label.line.box.x2 <= box.x2
+        assert sticker.line.box.x2 <= label.line.box.x or label.line.box.x2 <= sticker.line.box.x
+
+
+def test_a_sticker_word_beside_a_clean_label_does_not_cover_it() -> None:
+    """A red 抢 disc beside a clean 人工智能生成内容 on a photo (framegen n751 f0055,
+    1920x1080), read as one line: in the whole line's box the disc stood where the label's
+    first glyphs would, 25 % of it covered."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("抢人工智能生成内容", Box(1096, 402, 234, 36), 1.0)]
+    finding = _judge_on_crop(
+        "ai_disclosure", "sticker_word_read_into_a_clean_label.png", (312, 970), (1920, 1080),
+        lines,
+    )
+    assert finding.status == "ok", finding.reason
+
+
 def test_a_garbled_label_is_still_a_damaged_copy() -> None:
     from app.checker.elements import classify_lines
     from app.geometry import Box
