@@ -1479,16 +1479,43 @@ def test_a_cover_beyond_the_remnant_of_a_glyph_hides_the_label_s_end(
     assert finding.status == status, finding.reason
 
 
-def test_the_picture_past_a_plate_s_padding_is_not_over_the_label() -> None:
-    """广告 on a pill shaded from lavender to magenta, the picture dark beyond its light end
-    (framegen n761 f0029, 1080x1920): the plate's flood runs from the pale end into the pale
-    picture, and took the dark picture past it, half a glyph off 广, for a cover."""
+@pytest.mark.parametrize(
+    ("element", "name", "at", "text", "box"),
+    [
+        # 广告 on a pill shaded from lavender to magenta, the picture dark beyond its light end
+        # (framegen n761 f0029): the plate's flood runs from the pale end into the pale
+        # picture, and took the dark picture past it, half a glyph off 广, for a cover.
+        ("ad_label", "gradient_pill_leaking_into_the_picture.png", (118, 649), "广告",
+         (834, 250, 81, 53)),
+        # AI生成 on a dark grey pill over a dark grey picture (framegen n771 f0005): the flood
+        # runs out of both ends, and the picture a third of a glyph past them looked drawn
+        # over 32 % of the label.
+        ("ai_disclosure", "pill_close_to_a_dark_picture.png", (115, 0), "AI生成",
+         (55, 262, 147, 59)),
+    ],
+)
+def test_the_picture_past_a_plate_s_padding_is_not_over_the_label(
+    element: str, name: str, at: tuple[int, int], text: str, box: tuple[int, int, int, int]
+) -> None:
     from app.geometry import Box
     from app.ocr.base import OcrLine
 
-    lines = [OcrLine("广告", Box(834, 250, 81, 53), 0.99)]
+    lines = [OcrLine(text, Box(*box), 0.99)]
+    finding = _judge_on_crop(element, name, at, (1080, 1920), lines)
+    assert finding.status == "ok", finding.reason
+
+
+def test_a_counter_or_a_patch_of_a_shaded_plate_is_not_a_cover() -> None:
+    """广告 after a tag icon on a pill shaded from pink to purple (framegen n771 f0027, OCR
+    reading the icon as 日): the plate's flood, seeded from its pink, stops inside the icon
+    and inside 口 of 告 on the purple end. Both stand between glyphs, where a badge over the
+    middle of a line would; one is walled in by strokes, the other of the plate's colour."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("日广告", Box(52, 207, 158, 65), 0.78)]
     finding = _judge_on_crop(
-        "ad_label", "gradient_pill_leaking_into_the_picture.png", (118, 649), (1080, 1920), lines
+        "ad_label", "tag_icon_and_a_shaded_counter_on_a_pill.png", (45, 0), (1080, 1920), lines
     )
     assert finding.status == "ok", finding.reason
 
