@@ -322,11 +322,15 @@ class LabelConfirmer:
         self._cache: dict[tuple[str, Box], str | None] = {}
 
     def confirmed(self, image: np.ndarray, li: LineInfo) -> OcrLine | None:
-        """``li``'s line read as the label phrase it misreads, or None."""
+        """``li``'s line read as the label phrase it misreads, or None.
+
+        Asked of damaged copies, and of a phrase whose first or last glyph reads as another
+        (北为广告 of 此为广告), which the pack takes for that glyph cut by a cover's edge."""
+        cut_end = any(m.fragment and m.gapped for m in li.matches.values())
         if (
             self._scorer is None
-            or not li.degraded
-            or any(m.full or m.fragment for m in li.matches.values())
+            or not (li.degraded or cut_end)
+            or any(m.full or (m.fragment and not m.gapped) for m in li.matches.values())
             or squashed(li.line.text, li.line.box)
         ):
             return None  # a line whose top or bottom is hidden reads damaged for that reason

@@ -288,6 +288,31 @@ def test_a_label_misread_in_place_reads_clean_only_when_the_recogniser_agrees(
     assert (line.text if line is not None else None) == read_as
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "box", "read_as"),
+    [
+        # A clean 18 px 此为广告 in a black outline, read 北为广告 (framegen n771 f0042): the
+        # pack takes a glyph before 为广告 for 此 cut by a cover's edge, but the recogniser
+        # gives 此 a close second place (-0.48 nats per glyph).
+        ("clean_label_first_glyph_misread.png", "北为广告", Box(60, 14, 77, 26), "此为广告"),
+    ],
+)
+def test_a_label_whose_end_glyph_is_misread_is_confirmed_too(
+    rapid, name: str, text: str, box: Box, read_as: str
+) -> None:
+    from pathlib import Path
+
+    import cv2
+
+    from app.checker.spotting import LabelConfirmer
+
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    pack = load_rule_pack()
+    (li,) = classify_lines([OcrLine(text, box, 0.95)], pack)
+    line = LabelConfirmer(rapid, pack).confirmed(image, li)
+    assert line is not None and line.text == read_as
+
+
 def test_a_label_read_clean_by_its_scores_is_still_judged_by_its_pixels(rapid) -> None:
     """虚拟主播 with a card over the top of 虚, read 广拟主播 (altgen 55 f0036): the recogniser
     gives 虚拟主播 -0.44 nats per glyph, close enough to read it so, but the card across the
