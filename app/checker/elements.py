@@ -700,19 +700,29 @@ def _ink_to_cover(text: str, box: Box, m: TextMeasure, toward_right: bool) -> Te
 # generated sets (1 195 lines of three quarters CJK or more) the ratio reached 1.44 (a widely
 # tracked 商家信息); a card over the lower half of 商业推广 广告 makes it 1.8.
 _STRIP_RATIO = 1.6
+# Share of a line's glyphs that must be CJK for its width to say how tall they are: half (AI
+# and 2-4 CJK glyphs, 广告AD); Latin letters and digits vary too much in width to go by alone.
+# The others count for this many ems each.
+_STRIP_CJK = 0.5
+_STRIP_OTHER_EM = 0.75
 
 
 def _glyph_strip(text: str, measure: TextMeasure) -> bool:
     """Whether a line of CJK glyphs shows as a strip far wider per glyph than it is tall: a
     card or a band across the glyphs' lower or upper half, with whole-looking tops OCR still
-    reads (商业推广广告 read from the upper half of each glyph). Latin letters and digits
-    vary too much in width to tell by."""
+    reads (商业推广广告 read from the upper half of each glyph)."""
     bare = "".join(text.split())
     ink = measure.ink_box
     if not bare or ink is None or ink.h < 4:
         return False
     cjk = sum(1 for ch in bare if has_cjk(ch))
-    return cjk >= 0.75 * len(bare) and ink.w / len(bare) > _STRIP_RATIO * ink.h
+    if cjk < 2 or cjk < _STRIP_CJK * len(bare):
+        return False
+    # Other glyphs count at three quarters of an em: wide enough for serif capitals (AD), a
+    # symbol OCR made of a sticker (★广告) and an icon the ink holds (a shield before AD广告)
+    # not to look like a strip; AT数字人古 of a card over AI数字人直播 is 2.3 times too wide.
+    ems = cjk + _STRIP_OTHER_EM * (len(bare) - cjk)
+    return ink.w / ems > _STRIP_RATIO * ink.h
 
 
 def bare_text(text: str) -> str:

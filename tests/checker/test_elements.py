@@ -973,6 +973,13 @@ def test_a_reason_never_shows_a_measure_equal_to_its_limit(
         ("商 家 信 息", 200, 36, False),  # widely tracked: 1.4 glyph heights per glyph
         ("商家信息", 150, 18, True),  # the same line's upper half
         ("¥299", 90, 26, False),  # digits: their widths vary too much to tell by
+        # Latin letters beside the CJK glyphs count at half an em (framegen n771 f0044: a card
+        # over the lower half of a 46 px AI数字人直播, its upper half read AT数字人古)
+        ("AT数字人古", 242, 19, True),
+        ("AI数字人直播", 250, 44, False),
+        ("广告AD", 125, 36, False),
+        ("AI生成", 110, 36, False),
+        ("到手价49元", 190, 30, False),
     ],
 )
 def test_a_strip_of_cjk_glyphs_is_their_top_or_bottom(
@@ -1477,6 +1484,21 @@ def test_a_cover_beyond_the_remnant_of_a_glyph_hides_the_label_s_end(
 
     finding = _judge_on_crop(element, name, at, size, [OcrLine(text, Box(*box), 0.99)])
     assert finding.status == status, finding.reason
+
+
+def test_a_card_over_the_lower_half_of_a_label_with_latin_letters_is_seen() -> None:
+    """AI数字人直播, white in a dark outline on a photo, a card over its lower half (framegen
+    n771 f0044, 1080x1920): OCR reads the upper half as AT数字人古, a whole AI数字人 by its
+    text. Its glyphs show 19 px high across 48 px per glyph: a strip, not the label."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("AT数字人古", Box(66, 477, 312, 43), 0.83)]
+    finding = _judge_on_crop(
+        "ai_disclosure", "card_over_the_lower_half_of_a_latin_and_cjk_label.png", (370, 0),
+        (1080, 1920), lines,
+    )
+    assert finding.status == "occluded", finding.reason
 
 
 @pytest.mark.parametrize(
