@@ -1401,6 +1401,8 @@ class ElementJudge:
         the label stands right where the glyphs it hides would (occlusion.badge_over_end)."""
         b = li.line.box
         mine: TextMeasure | None = None
+        run_on: TextMeasure | None = None
+        carried = False
         for other in room:
             if (
                 other is li
@@ -1423,11 +1425,14 @@ class ElementJudge:
             if badge is None:
                 continue
             # Against the ink OCR read, or past what the badge's edge left of the glyph it
-            # hides (间 of 本直播间 beside NEW over 本直播).
-            run_on = with_unread_ink(image, mine)
-            if badge_over_end(image, mine, right, badge.ground_bgr) or (
-                run_on is not None
-                and badge_over_end(image, run_on, right, badge.ground_bgr, remnant=True)
+            # hides (间 of 本直播间 beside NEW over 本直播): that run-on ink is looked for
+            # once, and only when the first look finds nothing.
+            if badge_over_end(image, mine, right, badge.ground_bgr):
+                return True
+            if not carried:
+                run_on, carried = with_unread_ink(image, mine), True
+            if run_on is not None and badge_over_end(
+                image, run_on, right, badge.ground_bgr, remnant=True
             ):
                 return True
         return False

@@ -399,7 +399,7 @@ def _plated(image: np.ndarray, measure: TextMeasure) -> bool:
     if ink is None:
         return False
     g = ink.h
-    pad_in, pad_out = max(1, round(_PAD_BAND[0] * g)), max(2, round(_PAD_BAND[1] * g))
+    pad_in, pad_out = _padding_rows(g)
     if ink.y - pad_out < 0 or ink.y2 + pad_out > image.shape[0]:
         return False
     above = image[ink.y - pad_out : ink.y - pad_in, ink.x : ink.x2]
@@ -798,6 +798,12 @@ _UNREAD_REACH = 1.3
 _PAD_BAND = (0.08, 0.3)
 
 
+def _padding_rows(g: int) -> tuple[int, int]:
+    """How far off the ink, in rows, the band where a plate's padding shows starts and ends
+    (above and below text ``g`` px high)."""
+    return max(1, round(_PAD_BAND[0] * g)), max(2, round(_PAD_BAND[1] * g))
+
+
 # Of the glyph height: the narrowest run of foreign columns with_unread_ink stops at.
 _FOREIGN_RUN = 0.2
 
@@ -830,7 +836,7 @@ def with_unread_ink(image: np.ndarray, measure: TextMeasure) -> TextMeasure | No
         return None
     g = ink.h
     h_img, w_img = image.shape[:2]
-    pad_in, pad_out = max(1, round(_PAD_BAND[0] * g)), max(2, round(_PAD_BAND[1] * g))
+    pad_in, pad_out = _padding_rows(g)
     if ink.y - pad_out < 0 or ink.y2 + pad_out > h_img:
         return None
     reach, gap_max = round(_UNREAD_REACH * g), max(2, round(_LETTER_GAP * g))
