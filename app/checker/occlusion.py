@@ -141,6 +141,9 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
     foreign = keep[labels]
     rows = slice(iy, iy + ink.h)
     _clear_beyond_padding(foreign, plate, rows, ix, ix + ink.w, g)
+    gaps = foreign[rows, ix : ix + ink.w].mean(axis=0) > 0.4
+    if known and min(known) < 0.5 and _gaps_show_picture(gaps):
+        return None  # the picture between the glyphs: an outline's flood, not a plate
     span = slice(px1, px2 + 1)
     colcov = foreign[rows, span].mean(axis=0)
     inner = colcov[int(0.04 * len(colcov)) : max(1, int(0.96 * len(colcov)))]
@@ -151,6 +154,22 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
     if end:
         fraction = max(fraction, end / (ink.w + end))
     return PlateCover(min(1.0, fraction), cut)
+
+
+# Separate runs of foreign columns inside the text's own columns from which what shows there is
+# the picture between the glyphs, not something over them: a sticker or a card hides one run
+# of the line (two where two are drawn), where the photo round outlined text shows in the gap
+# after every glyph. The flood of its outline leaked into a dark part of the photo on one side
+# of the text, which passed for a plate; a plate fills both sides (a plate shaded from green
+# to purple that the flood stops short of shows as several runs too).
+_PICTURE_GAPS = 3
+
+
+def _gaps_show_picture(foreign_cols: np.ndarray) -> bool:
+    """Whether ``foreign_cols`` (the text's columns that something not plate fills) come in
+    _PICTURE_GAPS runs or more."""
+    padded = np.concatenate(([False], foreign_cols, [False])).astype(np.int8)
+    return int(np.count_nonzero(np.diff(padded) == 1)) >= _PICTURE_GAPS
 
 
 # Of the glyph height: plate between the text's end and something beside it that says it is

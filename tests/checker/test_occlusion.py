@@ -468,3 +468,31 @@ def test_a_shaded_flat_region_is_an_object_only_with_a_crisp_outline(
     name: str, box: Box, sticker: bool
 ) -> None:
     assert _sticker_on_crop(name, box) is sticker
+
+
+@pytest.mark.parametrize(
+    ("name", "box", "plated"),
+    [
+        # 查看商家资质 in yellow with a black outline on a green photo, a red petal with a dark
+        # shadow just above it (altgen 73 f0038): the outline's flood ran into the shadow, and
+        # the green in the gap after every glyph was read as 24 % of the text covered.
+        ("outline_flood_into_dark_photo_above.png", Box(164, 117, 189, 47), False),
+        # 广告·推广 in a thin face on a plate shaded from dark green to purple (framegen n611
+        # f0041): the flood stops short of the purple, in runs between the glyphs too, but the
+        # plate shows above and below the text.
+        ("thin_text_on_plate_shaded_green_to_purple.png", Box(108, 77, 109, 31), True),
+    ],
+)
+def test_the_picture_between_outlined_glyphs_is_no_plate(
+    name: str, box: Box, plated: bool
+) -> None:
+    """Something over a label hides one run of it; the picture round outlined text shows
+    between every pair of glyphs. Where the plate's flood also reached only one side of the
+    text, it was an outline's, and there is no plate to measure coverage on."""
+    from pathlib import Path
+
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    measure = measure_text(image, box)
+    assert measure is not None
+    assert (plate_coverage(image, measure) is not None) is plated
+
