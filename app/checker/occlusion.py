@@ -662,6 +662,8 @@ def sticker_on_line(
             continue
         if core and min(np.abs(colour - text).sum(), np.abs(colour - ground).sum()) < _FOREIGN:
             continue  # a patch of the picture between strokes: near the text's or the ground's
+        if not rimmed and _apart_from_strokes(lab, comp, colour, strokes, iy, g, gap):
+            continue  # the ink holds it (OCR read it as ⭐), but a gap parts it from the glyphs
         if _holds_text(comp):
             continue  # a badge with its own words (上新) the detector read into the line
         if between and (x < ix + _BETWEEN * g or x + bw > ix + ink.w - _BETWEEN * g):
@@ -679,6 +681,39 @@ def sticker_on_line(
     return False
 
 
+
+
+def _apart_from_strokes(
+    lab: np.ndarray,
+    comp: np.ndarray,
+    colour: np.ndarray,
+    strokes: np.ndarray,
+    iy: int,
+    g: int,
+    gap: float,
+) -> bool:
+    """Whether the object whose flat inside is ``comp`` starts past the last of the text's
+    strokes on the ink's rows, or ends before the first, by more than ``gap``: an emoji after
+    店铺主体信息 that OCR read as ⭐ and the measure took into the ink stands apart from the
+    glyphs, where a sticker over the last glyph meets what is left of the glyphs before it.
+    The object reaches as far as its colour runs on from ``comp`` along the ink's rows (a
+    star's points and rim are not flat)."""
+    cols = np.flatnonzero(comp.any(axis=0))
+    x1, x2 = int(cols[0]), int(cols[-1]) + 1
+    own = (np.abs(lab[iy : iy + g] - colour).sum(axis=2) < _SAME_OBJECT).any(axis=0)
+    while x1 > 0 and own[x1 - 1]:
+        x1 -= 1
+    while x2 < own.size and own[x2]:
+        x2 += 1
+    inked = np.flatnonzero(strokes[iy : iy + g].any(axis=0))
+    if inked.size == 0 or ((inked >= x1) & (inked < x2)).any():
+        return False  # strokes under or beside its points: what it left of a glyph
+    return x1 > inked[-1] + 1 + gap or x2 < inked[0] - gap
+
+
+# CIELAB distance (summed) within which a pixel beside a flat object is more of it: its rim
+# and points, anti-aliased into what is round them.
+_SAME_OBJECT = 60
 
 
 # Of the glyph height: how thick a rim round a sticker may be (a disc's white ring is an

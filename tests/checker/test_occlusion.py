@@ -496,3 +496,20 @@ def test_the_picture_between_outlined_glyphs_is_no_plate(
     assert measure is not None
     assert (plate_coverage(image, measure) is not None) is plated
 
+
+@pytest.mark.parametrize(
+    ("name", "box", "sticker"),
+    [
+        # 店铺主体信息 in white, outlined, a pink star emoji half a glyph after it (framegen
+        # n791 f0053): OCR reads 店铺主体信息⭐ and the measure takes the star into the ink.
+        ("emoji_apart_after_outlined_label.png", Box(238, 170, 390, 68), False),
+        # 查看商家资质 outlined on a green photo, a pink star over 查看 (altgen 68 f0019): what
+        # is left of 查 stands in the columns of the star's left points.
+        ("star_over_first_glyph_of_outlined_label.png", Box(168, 120, 149, 48), True),
+    ],
+)
+def test_an_object_the_ink_holds_apart_from_the_glyphs_is_beside_them(
+    name: str, box: Box, sticker: bool
+) -> None:
+    assert _sticker_on_crop(name, box) is sticker
+
