@@ -34,6 +34,27 @@ class PlateCover:
     cut: str | None = None
 
 
+# Of the glyph height: the padding the plate must show on the side opposite a cut. A tight
+# plate (3 px over and under 15 px glyphs at 720p) has its padding blurred away under H.264 on
+# one side as often as not.
+_CUT_PAD = 0.3
+
+
+def _padding(rows: np.ndarray, top: int, bottom: int, cut: str) -> int:
+    """Rows of plate (``rows``: its share of each row) next to the text on the side opposite
+    ``cut``."""
+    n = 0
+    if cut == "bottom":
+        r = top - 1
+        while r >= 0 and rows[r] >= 0.5:
+            n, r = n + 1, r - 1
+    else:
+        r = bottom
+        while r < len(rows) and rows[r] >= 0.5:
+            n, r = n + 1, r + 1
+    return n
+
+
 # Share of the strip past the text's cut side that may be the ground's colour: a cover there
 # is something else.
 _GROUND_BEYOND = 0.5
@@ -97,6 +118,8 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
             cut = "bottom"
         elif below >= 0.6 and above <= 0.1 and (rows[iy + ink.h :] < 0.3).any():
             cut = "top"
+        if cut is not None and _padding(rows, iy, iy + ink.h, cut) < _CUT_PAD * g:
+            cut = None  # too little padding on the other side to miss any on this one
         # What stops the fill on the cut side must be something else than the plate: on a
         # glass or noisy plate the fill can stop short of padding that is still the ground's
         # colour (white text high on a dark glass pill).

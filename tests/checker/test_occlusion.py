@@ -513,3 +513,16 @@ def test_an_object_the_ink_holds_apart_from_the_glyphs_is_beside_them(
 ) -> None:
     assert _sticker_on_crop(name, box) is sticker
 
+
+def test_a_small_label_on_a_tight_plate_is_not_cut() -> None:
+    """查看商家资质, 15 px on a plate shaded orange to blue with 3 px of padding over and under
+    it (framegen n791 f0019, 720p): H.264 blurs the padding under it into the picture, so the
+    plate shows above the glyphs only. Too little shows there to say a cover took the rest."""
+    from pathlib import Path
+
+    name = "small_label_on_tight_shaded_plate.png"
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    measure = measure_text(image, Box(87, 62, 109, 25))
+    assert measure is not None
+    cover = plate_coverage(image, measure)
+    assert cover is not None and cover.cut is None
