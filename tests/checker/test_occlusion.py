@@ -323,6 +323,13 @@ def test_the_flat_core_of_a_star_no_bigger_than_a_glyph_is_a_cover() -> None:
     assert _sticker_on_crop("core_star_over_outlined_ad_label.png", Box(36, 75, 92, 63))
 
 
+def test_the_core_of_a_small_star_is_measured_against_the_outlined_glyphs() -> None:
+    """A blue star over 为广 of a 20 px 此为广告 in yellow with a dark outline, 720p (altgen 73
+    f0052): OCR reads 此头广告. The glyph height is measured with the outline, 24 px, and the
+    star's flat core is 14 px of it: still a cover, not a glyph's counter."""
+    assert _sticker_on_crop("small_star_over_outlined_corner_label.png", Box(161, 31, 104, 46))
+
+
 @pytest.mark.parametrize(
     ("name", "box", "sticker"),
     [
