@@ -224,6 +224,27 @@ def _ran_before(measure: TextMeasure) -> TextMeasure:
     return replace(measure, ink_box=Box(ink.x - reach, ink.y, ink.w + reach, ink.h))
 
 
+# Glyphs beside a word the article does not accept where the accepted one stands in a room's
+# label: 广告· before 推广, 广告 after 商业推广.
+_ACCEPTED_WORD = 2.5
+
+
+def _sticker_beside_word(image: np.ndarray, line: OcrLine) -> bool:
+    """Whether a sticker is drawn over the line's text carried _ACCEPTED_WORD glyphs on
+    either side: what hides 广告 of 广告·推广 leaves 推广, and, with the separator a word space
+    wide, stands apart from it (occlusion.sticker_on_line)."""
+    measure = measure_text(image, line.box)
+    if measure is None or measure.ink_box is None:
+        return False
+    ink, w = measure.ink_box, image.shape[1]
+    reach = round(_ACCEPTED_WORD * ink.h)
+    for x1, x2 in ((max(0, ink.x - reach), ink.x2), (ink.x, min(w, ink.x2 + reach))):
+        carried = replace(measure, ink_box=Box(x1, ink.y, x2 - x1, ink.h))
+        if sticker_on_line(image, carried):
+            return True
+    return False
+
+
 # How far (in line heights) the number may stand from the price word's first glyph: the rest of
 # the word and the currency sign, hidden (券后价￥ is four glyphs and a half).
 _PRICE_GAP = 6.0
@@ -1058,17 +1079,27 @@ class ElementJudge:
                 if (line := self._end_pair(element, image, li, room)) is not None
             )
         if best is None:
-            return self._missing(element, room)
+            return self._missing(element, image, room)
         return best
 
-    def _missing(self, element: str, room: list[LineInfo]) -> ElementFinding:
+    def _missing(
+        self, element: str, image: np.ndarray, room: list[LineInfo]
+    ) -> ElementFinding:
         """Nothing of the label shows. A word the article does not accept in its place (推广
-        for 广告) is named, so the operator sees why a label on screen does not count."""
+        for 广告) is named, so the operator sees why a label on screen does not count; with a
+        sticker drawn right beside it, where the accepted word stands in the room's label
+        (广告 of 广告·推广), the label is there and covered."""
         rule = self.pack.elements[element]
         for li in room:
             m = li.matches.get(element)
             if m is not None and m.insufficient:
                 shown = li.line.text.strip()
+                if _sticker_beside_word(image, li.line):
+                    return ElementFinding(
+                        element, Status.OCCLUDED, rule.rule, rule.article, text=shown,
+                        box=li.line.box, confidence=li.line.confidence,
+                        reason=f"a sticker is drawn over the label beside {shown!r}",
+                    )
                 return ElementFinding(
                     element, Status.MISSING, rule.rule, rule.article, text=shown,
                     box=li.line.box, confidence=li.line.confidence,

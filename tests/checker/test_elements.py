@@ -1619,3 +1619,47 @@ def test_a_label_with_one_of_its_brackets_lost_its_other_end(
 
     finding = _judge_on_crop("ad_label", name, at, size, [OcrLine(text, Box(*box), 0.99)])
     assert finding.status == status, finding.reason
+
+
+def test_a_word_the_article_does_not_accept_beside_a_sticker_is_a_covered_label() -> None:
+    """广告·推广 in a thin outlined face, a star over 广告 (framegen n791 f0040, 1280x720): OCR
+    reads 推广, which V1 does not accept, and the dot a word space wide parts the star from
+    it. The label is on screen, covered, not missing."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("推广", Box(1000, 66, 71, 43), 0.98)]
+    finding = _judge_on_crop(
+        "ad_label", "sticker_over_ad_word_before_tuiguang.png", (0, 850), (1280, 720), lines
+    )
+    assert finding.status == "occluded", finding.reason
+
+
+@pytest.mark.parametrize(("drawn", "status"), [("广告·推广", "occluded"), ("推广", "missing")])
+def test_a_word_the_article_does_not_accept_alone_is_no_label(drawn: str, status: str):
+    """推广 in a top corner, as a room may write it instead of 广告: the label V1 asks for is
+    missing, and the operator is told why. A disc over 广告 of 广告·推广, what it leaves of 广
+    and 告 in its columns, says the label is there, covered."""
+    from PIL import ImageDraw
+
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import font, studio_background, to_bgr
+
+    img = studio_background(1280, 720, seed=6)
+    d = ImageDraw.Draw(img)
+    glyph, x, y = 40, 1000, 60
+    d.text((x, y), drawn, font=font(glyph), fill=(255, 255, 255), stroke_width=2,
+           stroke_fill=(20, 20, 20))
+    _, y0, x1, y1 = d.textbbox((x, y), drawn, font=font(glyph), stroke_width=2)
+    x0 = x + round(font(glyph).getlength(drawn[: drawn.index("推广")]))
+    if drawn != "推广":
+        d.ellipse((x + 6, y0 - 16, x + 2 * glyph - 6, y1 + 16), fill=(230, 80, 200))
+    line = OcrLine("推广", Box(x0 - 6, y0 - 6, x1 - x0 + 12, y1 - y0 + 12), 0.99)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "ad_label", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == status, f.reason
