@@ -1082,9 +1082,7 @@ class ElementJudge:
             return self._missing(element, image, room)
         return best
 
-    def _missing(
-        self, element: str, image: np.ndarray, room: list[LineInfo]
-    ) -> ElementFinding:
+    def _missing(self, element: str, image: np.ndarray, room: list[LineInfo]) -> ElementFinding:
         """Nothing of the label shows. A word the article does not accept in its place (推广
         for 广告) is named, so the operator sees why a label on screen does not count; with a
         sticker drawn right beside it, where the accepted word stands in the room's label
@@ -1094,16 +1092,13 @@ class ElementJudge:
             m = li.matches.get(element)
             if m is not None and m.insufficient:
                 shown = li.line.text.strip()
-                if _sticker_beside_word(image, li.line):
-                    return ElementFinding(
-                        element, Status.OCCLUDED, rule.rule, rule.article, text=shown,
-                        box=li.line.box, confidence=li.line.confidence,
-                        reason=f"a sticker is drawn over the label beside {shown!r}",
-                    )
+                covered = _sticker_beside_word(image, li.line)
                 return ElementFinding(
-                    element, Status.MISSING, rule.rule, rule.article, text=shown,
-                    box=li.line.box, confidence=li.line.confidence,
-                    reason=f"only {shown!r} shown, which {rule.rule} does not accept",
+                    element, Status.OCCLUDED if covered else Status.MISSING, rule.rule,
+                    rule.article, text=shown, box=li.line.box, confidence=li.line.confidence,
+                    reason=f"a sticker is drawn over the label beside {shown!r}"
+                    if covered
+                    else f"only {shown!r} shown, which {rule.rule} does not accept",
                 )
         return ElementFinding(
             element, Status.MISSING, rule.rule, rule.article, reason="not on screen"
