@@ -1663,3 +1663,24 @@ def test_a_word_the_article_does_not_accept_alone_is_no_label(drawn: str, status
         "ad_label", to_bgr(img), classify_lines([line], pack)
     )
     assert f.status == status, f.reason
+
+
+def test_a_key_and_a_company_a_star_apart_are_one_covered_label() -> None:
+    """经营者：杭州云拓电子商务有限公司 on a black pill, a blue star over 者：杭州 (altgen 60
+    f0012, 1080x1920): OCR reads 经营 and 云拓电子商务有限公司, and a company's name passes for
+    the merchant's line by itself. 经营's box holds the pill's end and the star's edge, and
+    measured as dark ink on the white picture; measured a half line away from the star, as
+    the company's line is, it is white text on the pill, and the star between says the line is
+    one label, covered."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [
+        OcrLine("经营", Box(232, 934, 124, 86), 0.78),
+        OcrLine("云拓电子商务有限公司", Box(541, 949, 452, 56), 1.0),
+    ]
+    finding = _judge_on_crop(
+        "merchant_info", "star_between_merchant_key_and_company.png", (850, 150), (1080, 1920),
+        lines,
+    )
+    assert finding.status == "occluded", finding.reason
