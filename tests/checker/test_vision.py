@@ -316,6 +316,22 @@ def test_an_icon_beside_a_small_label_is_not_its_glyph_height(icon_after: bool) 
     assert m.ink_box.x >= x - 2 and m.ink_box.x2 <= x + w + 2
 
 
+def test_a_tag_icon_on_a_tight_pill_is_not_a_small_label_s_height() -> None:
+    """广告 AD at 12 px on a pale pill, after a tag outline 17 px tall drawn in the text's
+    colour (framegen n841 f0044, 1920x1080, where 16 px is the legible size), in the
+    detector's box. The pill is tight, so the icon is only 1.4x the glyphs: measured with it,
+    the label passed as 17 px, legible."""
+    from pathlib import Path
+
+    import cv2
+
+    crop = cv2.imread(str(Path(__file__).parent / "data" / "small_label_after_a_tag_icon.png"))
+    m = measure_text(crop, Box(22, 18, 76, 29))
+    assert m is not None and m.ink_box is not None
+    assert m.glyph_px <= 13
+    assert m.ink_box.x >= 40  # the icon ends at x 38; the label starts after it
+
+
 def test_a_glyph_beside_taller_digits_is_kept() -> None:
     """件 after ¥39.9/ is about 1.3x the digits' height: a glyph of the line, not an icon."""
     img = studio_background(400, 120)
