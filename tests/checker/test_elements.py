@@ -1684,3 +1684,35 @@ def test_a_key_and_a_company_a_star_apart_are_one_covered_label() -> None:
         lines,
     )
     assert finding.status == "occluded", finding.reason
+
+
+def test_a_price_whose_lower_third_a_card_hides_is_covered_not_small() -> None:
+    """到手¥69 at 23 px on a black pill, a white card over its lower third (framegen n841
+    f0033, 1080x1920, where 16 px is the legible size). What shows measures 14 px: the card
+    shortened it, and its straight edge across the glyphs is what a viewer sees, not a price
+    too small to read."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("到手￥69", Box(331, 1210, 95, 22), 0.9)]
+    finding = _judge_price_on_crop("price_with_a_card_over_its_lower_third.png", (1170, 250), lines)
+    assert finding.status == "occluded", finding.reason
+    assert "cut off" in (finding.reason or "")
+
+
+def test_a_small_price_whole_on_its_pill_is_still_too_small() -> None:
+    """The same price drawn 12 px on a dark pill with nothing over it: small, not cut."""
+    from app.checker.elements import ElementJudge, classify_lines
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+    from tests.checker.conftest import draw_label, studio_background, to_bgr
+
+    img = studio_background(1080, 1920, seed=3)
+    x, y, w, h = draw_label(img, (330, 1210), "到手¥69", 12, (255, 255, 255), (20, 20, 20))
+    line = OcrLine("到手￥69", Box(x - 3, y - 3, w + 6, h + 6), 0.9)
+    pack = load_rule_pack()
+    f = ElementJudge(load_profile("all-required"), pack).judge(
+        "price", to_bgr(img), classify_lines([line], pack)
+    )
+    assert f.status == "illegible", f.reason
