@@ -1716,3 +1716,34 @@ def test_a_small_price_whole_on_its_pill_is_still_too_small() -> None:
         "price", to_bgr(img), classify_lines([line], pack)
     )
     assert f.status == "illegible", f.reason
+
+
+def test_a_star_a_word_space_after_a_whole_label_is_beside_it() -> None:
+    """广告 in white outlined in black on a red picture, a cyan star half a glyph after it
+    (framegen n791 f0057, 1080x1920): 广告 starts longer labels (广告 AD), but nothing of a
+    glyph or a plate lies between it and the star. Carried a glyph on, the line took the
+    star in, and the clean label was called covered."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("广告", Box(814, 210, 83, 52), 1.0)]
+    name = "star_a_word_space_after_outlined_ad_label.png"
+    f = _judge_on_crop("ad_label", name, (120, 640), (1080, 1920), lines)
+    assert f.status == "ok", f.reason
+
+
+def test_a_disc_over_the_start_of_a_longer_label_covers_it() -> None:
+    """店铺主体信息 > in yellow with a dark shadow on a green photo, a grey disc with a white
+    rim over 店铺 and the left of 主 (altgen 78 f0044, 1280x720). OCR reads the disc's
+    highlight and the rest, • 主体信息, which is a whole merchant label by itself; the disc a
+    glyph before it, where 店铺 would stand, is what hides the rest. (A disc half a glyph
+    before a caption that starts no longer label, drawn as an icon, stays beside it:
+    test_occlusion.test_a_sticker_across_plain_text_is_a_cover.)"""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [OcrLine("• 主体信息", Box(354, 343, 202, 60), 0.78)]
+    name = "disc_over_the_start_of_a_shadowed_label.png"
+    f = _judge_on_crop("merchant_info", name, (230, 60), (1280, 720), lines)
+    assert f.status == "occluded", f.reason
+    assert "start" in (f.reason or "")
