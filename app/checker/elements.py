@@ -936,9 +936,10 @@ def _glyph_ink(measure: TextMeasure, box: Box) -> Box | None:
 
 
 # From a lone price-word glyph's box to the number's, in the glyph's box heights: boxes that
-# overlap a little, up to a wide word space. And how far before the glyph, in its ink
+# overlap (the detector pads a lone 价 into the number's box by up to 0.4 of its height: alt79
+# f0002), up to a wide word space. And how far before the glyph, in its ink
 # heights, a cover over the rest of its word may stand (one glyph of 直播价 at least).
-_TAIL_GAP = (0.3, 1.5)
+_TAIL_GAP = (0.5, 1.5)
 _TAIL_REACH = 1.0
 # Share of the strip before the glyph that must not be its plate: the glyphs before it, there
 # but not read, leave their plate between their strokes (播 of 直播价: 0.83); a cover does not

@@ -1747,3 +1747,21 @@ def test_a_disc_over_the_start_of_a_longer_label_covers_it() -> None:
     f = _judge_on_crop("merchant_info", name, (230, 60), (1280, 720), lines)
     assert f.status == "occluded", f.reason
     assert "start" in (f.reason or "")
+
+
+def test_a_lone_price_word_glyph_boxed_into_the_number_still_tails_it() -> None:
+    """直播价 79元 in white on a dark pill, a star over 播 (altgen 79 f0002, 1080x1920): OCR
+    reads 价 and 79元 apart, and the detector's box round 价 runs 24 px (0.4 of its height)
+    into 79元's. 79元 is a price by itself; the star before 价 is what says the word is
+    hidden. (Without a cover, a lone 价 before the number is not one:
+    test_a_price_after_the_lone_last_glyph_of_its_word_beside_a_cover.)"""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [
+        OcrLine("79元", Box(303, 1236, 157, 70), 1.0),
+        OcrLine("价", Box(259, 1243, 68, 59), 0.86),
+    ]
+    name = "star_over_a_price_word_before_its_last_glyph.png"
+    finding = _judge_price_on_crop(name, (1150, 40), lines)
+    assert finding.status == "occluded", finding.reason
