@@ -221,12 +221,12 @@ _SIDE_NAMES = {"left": "start", "right": "end"}
 _PAST_END = 0.5
 
 
-def _ran_on(measure: TextMeasure, side: str) -> TextMeasure:
-    """``measure`` with its ink carried _PAST_END glyphs further on ``side``."""
+def _ran_on(measure: TextMeasure, side: str, glyphs: float = _PAST_END) -> TextMeasure:
+    """``measure`` with its ink carried ``glyphs`` glyph heights further on ``side``."""
     ink = measure.ink_box
     if ink is None:
         return measure
-    reach = round(_PAST_END * ink.h)
+    reach = round(glyphs * ink.h)
     x = ink.x - reach if side == "left" else ink.x
     return replace(measure, ink_box=Box(x, ink.y, ink.w + reach, ink.h))
 
@@ -235,11 +235,7 @@ def _ran_before(measure: TextMeasure) -> TextMeasure:
     """``measure`` with its ink carried a glyph further left, where a price's word or sign
     stood before a cover hid it: what a disc's rim leaves of a glyph puts the disc a gap
     before the ink, where an icon beside a line would stand (occlusion.sticker_on_line)."""
-    ink = measure.ink_box
-    if ink is None:
-        return measure
-    reach = round(_TAIL_REACH * ink.h)
-    return replace(measure, ink_box=Box(ink.x - reach, ink.y, ink.w + reach, ink.h))
+    return _ran_on(measure, "left", _TAIL_REACH)
 
 
 # Glyphs beside a word the article does not accept where the accepted one stands in a room's

@@ -477,7 +477,7 @@ def _without_end_icon(mask: np.ndarray, box_h: int, crop: np.ndarray) -> np.ndar
             rows[0] <= top + 1
             and rows[-1] >= bottom - 1
             and rest_w >= x1 - x0
-            and rest_w >= _ICON_REST_WIDTH * (bottom - top + 1)
+            and rest_w >= _ICON_REST_WIDTH * glyph_h
         ):
             out = rest
     return out
