@@ -417,16 +417,10 @@ def _ink_rows(mask: np.ndarray, box_h: int) -> tuple[int, int] | None:
 
 
 # An icon drawn before (or after) a label in the text's colour (ⓘ, a house, a robot's head) is
-# as tall as the label's plate allows, 1.6-2x its glyphs on the labels we looked at; a glyph of
-# the line is at most about 1.3x another (件 beside digits, a bracket beside CJK).
-_ICON_HEIGHT = 1.5
-# On a tight plate an icon is less tall (a tag outline before a 12 px 广告 AD: 17 px, 1.4x).
-# Down to this, only an outline in the text's own colour: a sticker over a label's end is as
-# square and as tall, and apart from the glyphs it leaves, but drawn in a colour of its own or
-# solid (a pale photo tile after white 广告: 0.76 of its box inked, the tag outline 0.24).
-_ICON_HEIGHT_SAME_INK = 1.35
-_SAME_INK = 40
-_OUTLINE_FILL = 0.5
+# as tall as the label's plate allows: 1.6-2x its glyphs on most labels we looked at, 1.4x on a
+# tight pill (a tag outline before a 12 px 广告 AD, 17 px). A glyph of the line is at most
+# about 1.3x another (件 beside digits, a bracket beside CJK).
+_ICON_HEIGHT = 1.35
 # Column gap, as a share of the box's height, that parts an icon from the label's first glyph:
 # a glyph's own strokes and the tracking between glyphs leave narrower gaps.
 _ICON_GAP = 0.12
@@ -434,7 +428,7 @@ _ICON_GAP = 0.12
 _ICON_REST_WIDTH = 1.8
 
 
-def _without_end_icon(mask: np.ndarray, box_h: int, crop: np.ndarray) -> np.ndarray:
+def _without_end_icon(mask: np.ndarray, box_h: int) -> np.ndarray:
     """``mask`` without an icon at either end of the line: a group of columns apart from the
     rest, about as wide as it is tall, and much taller than the rest's ink. The icon is not
     text, and its height is not the glyphs': a 10 px label with a 19 px ⓘ before it measured
@@ -467,31 +461,15 @@ def _without_end_icon(mask: np.ndarray, box_h: int, crop: np.ndarray) -> np.ndar
         # icon; a price's last digit beside its decimal point is taller still).
         rest_w = int(np.count_nonzero(rest.any(axis=0)))
         glyph_h = bottom - top + 1
-        if icon_h < _ICON_HEIGHT * glyph_h and not (
-            icon_h >= _ICON_HEIGHT_SAME_INK * glyph_h
-            and float(mask[rows[0] : rows[-1] + 1, x0:x1].mean()) < _OUTLINE_FILL
-            and _same_ink(crop, mask[:, x0:x1], rest, x0)
-        ):
-            continue
         if (
-            rows[0] <= top + 1
+            icon_h >= _ICON_HEIGHT * glyph_h
+            and rows[0] <= top + 1
             and rows[-1] >= bottom - 1
             and rest_w >= x1 - x0
             and rest_w >= _ICON_REST_WIDTH * glyph_h
         ):
             out = rest
     return out
-
-
-def _same_ink(crop: np.ndarray, icon: np.ndarray, rest: np.ndarray, x0: int) -> bool:
-    """Whether the icon's ink (``icon``, the mask's columns from ``x0``) has the colour of
-    the rest's."""
-    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
-    mine = lab[:, x0 : x0 + icon.shape[1]][icon]
-    theirs = lab[rest]
-    if mine.size == 0 or theirs.size == 0:
-        return False
-    return float(np.abs(np.median(mine, axis=0) - np.median(theirs, axis=0)).sum()) < _SAME_INK
 
 
 def _measure_mask(
@@ -506,7 +484,7 @@ def _measure_mask(
     mask = keep[labels]
     if mask.sum() < 6:
         return None
-    mask = _without_end_icon(mask, b.h, crop)
+    mask = _without_end_icon(mask, b.h)
     run = _ink_rows(mask, b.h)
     if run is None:
         return None

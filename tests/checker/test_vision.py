@@ -332,35 +332,6 @@ def test_a_tag_icon_on_a_tight_pill_is_not_a_small_label_s_height() -> None:
     assert m.ink_box.x >= 40  # the icon ends at x 38; the label starts after it
 
 
-@pytest.mark.parametrize(("width", "is_icon"), [(2, True), (4, False)])
-def test_only_an_outline_a_little_taller_than_the_label_is_an_icon(
-    width: int, is_icon: bool
-) -> None:
-    """A square 20 px high after a 14 px 广告 AD on a tight pale plate, in the text's colour
-    (1.4x the glyphs): a thin outline is an icon (a tag, a frame), and the label is 14 px; a
-    thick one, most of its box inked, is what a pale tile over the label's end leaves in the
-    ink, and stays in the line."""
-    from PIL import ImageDraw
-
-    from tests.checker.conftest import font
-
-    img = studio_background(400, 120)
-    d = ImageDraw.Draw(img)
-    x, y, w, h = d.textbbox((60, 45), "广告 AD", font=font(14))
-    w, h = w - x, h - y
-    d.rounded_rectangle((x - 8, y - 6, x + w + 40, y + h + 6), radius=4, fill=(230, 220, 190))
-    d.text((60, 45), "广告 AD", fill=(40, 40, 40), font=font(14))
-    sx, sy = x + w + 8, y + (h - 20) // 2
-    d.rectangle((sx, sy, sx + 19, sy + 19), outline=(40, 40, 40), width=width)
-    m = measure_text(to_bgr(img), Box(x - 5, sy - 4, sx + 20 - x + 10, 28))
-    assert m is not None and m.ink_box is not None
-    if is_icon:
-        assert m.glyph_px <= 15
-        assert m.ink_box.x2 <= x + w + 2
-    else:
-        assert m.ink_box.x2 >= sx + 18
-
-
 def test_a_glyph_beside_taller_digits_is_kept() -> None:
     """件 after ¥39.9/ is about 1.3x the digits' height: a glyph of the line, not an icon."""
     img = studio_background(400, 120)
