@@ -260,11 +260,33 @@ _END_MIN_WIDTH = 0.6
 _END_PLATE_AGAIN = 1.2
 _END_EDGE_SLACK = 0.25
 # How far past the text's end to look: a disc over two glyphs with its rim is 2.5 glyphs wide.
-_END_REACH = 4.0
+_END_REACH = 5.5
 # Of the glyph height: the strip against the text whose colour must be a badge's fill, and how
 # near (CIELAB, summed) it must be.
 _BADGE_EDGE = 0.4
 _BADGE_SAME = 40
+
+
+@dataclass(frozen=True, slots=True)
+class _EndLook:
+    """The window past one end of the text, its columns ordered outward from the ink: CIELAB
+    pixels and masks of the plate's colour, of solid foreign regions and of strokes with
+    their rims; ``top``..``bottom`` are the text's rows."""
+
+    lab: np.ndarray
+    plate: np.ndarray
+    solid: np.ndarray
+    strokes: np.ndarray
+    top: int
+    bottom: int
+
+    @property
+    def plate_col(self) -> np.ndarray:
+        return self.plate[self.top : self.bottom].mean(axis=0) >= 0.6
+
+    @property
+    def foreign_col(self) -> np.ndarray:
+        return self.solid[self.top : self.bottom].mean(axis=0) >= 0.6
 
 
 def _plate_rows(plate: np.ndarray, top: int, bottom: int) -> tuple[int, int] | None:
@@ -300,6 +322,13 @@ def _cover_at_end(
     does (an icon printed on the plate stays inside it). Past it the same plate shows again,
     its top and bottom edges where they are beside the text: a picture that happens to match
     the plate's colour does not end on the plate's rows.
+
+    A cover over the word before a price (秒杀 of 秒杀 ¥19.9) leaves a word space of plate, and
+    perhaps the rest of a glyph, between it and the text. Past more than the padding it counts
+    only as a sticker on a pill does: the plate runs on up to it, it hides the plate's edge and
+    is not of the picture's colour round the plate, the plate holds one line, and the plate
+    reaches a glyph further past the text on its side than on the other (the text stands off
+    its plate's centre by what the cover hides).
     """
     ink = measure.ink_box
     if ink is None:
@@ -323,11 +352,17 @@ def _cover_at_end(
     # ``badge``: the side a badge read apart stands on (True: right) and its fill's colour;
     # only that side is looked at, and the badge stands for the plate past it (badge_over_end).
     sides = (True, False) if badge is None else (badge[0],)
-    for toward_right in sides:
+
+    looks: dict[bool, _EndLook | None] = {}
+
+    def look_past(toward_right: bool) -> _EndLook | None:
+        if toward_right in looks:
+            return looks[toward_right]
+        looks[toward_right] = None
         x1, x2 = (ink.x2, ink.x2 + reach) if toward_right else (ink.x - reach, ink.x)
         x1, x2 = max(0, x1), min(w_img, x2)
         if x2 - x1 < _END_MIN_WIDTH * g:
-            continue
+            return None
         lab = cv2.cvtColor(np.ascontiguousarray(image[y1:y2, x1:x2]), cv2.COLOR_BGR2LAB)
         lab = lab.astype(np.int16)
         plate = np.abs(lab - ground).sum(axis=2) < 30
@@ -335,12 +370,17 @@ def _cover_at_end(
             (np.abs(lab - text).sum(axis=2) < 45).astype(np.uint8), np.ones((2 * rim + 1,) * 2)
         ) > 0
         solid = cv2.morphologyEx((~plate & ~strokes).astype(np.uint8), cv2.MORPH_OPEN, k) > 0
-        if not toward_right:
-            plate, solid = plate[:, ::-1], solid[:, ::-1]
-        foreign_col = solid[top:bottom].mean(axis=0) >= 0.6
-        plate_col = plate[top:bottom].mean(axis=0) >= 0.6
-        if not toward_right:
-            strokes = strokes[:, ::-1]
+        if not toward_right:  # outward from the ink, as toward the right
+            lab, plate, solid, strokes = (a[:, ::-1] for a in (lab, plate, solid, strokes))
+        looks[toward_right] = _EndLook(lab, plate, solid, strokes, top, bottom)
+        return looks[toward_right]
+
+    for toward_right in sides:
+        look = look_past(toward_right)
+        if look is None:
+            continue
+        lab, plate, solid, strokes = look.lab, look.plate, look.solid, look.strokes
+        plate_col, foreign_col = look.plate_col, look.foreign_col
         hits = np.flatnonzero(foreign_col)
         if hits.size == 0:
             continue
@@ -348,11 +388,10 @@ def _cover_at_end(
         # Padding is plate with no stroke in it: a thin glyph the measure left out of the ink
         # (人 of AI数字人 before a star over 直播) is mostly plate too, but it is text.
         padding = plate_col[:first] & ~strokes[top:bottom, :first].any(axis=0)
-        if padding.sum() > _END_TOUCH * g:
+        apart = padding.sum() > _END_TOUCH * g
+        if apart and badge is not None:
             continue  # the plate's padding: the text ends there
-        last = first
-        while last < len(foreign_col) and foreign_col[last]:
-            last += 1
+        last = _cover_end(foreign_col, plate_col, first, g)
         if last - first < _END_MIN_WIDTH * g:
             continue
         # Over the plate's edge: the cover's columns hold it above or below the plate's rows.
@@ -366,8 +405,6 @@ def _cover_at_end(
                 continue
             # What stands against the text is the badge itself, not the picture between a
             # plate's end and a badge beside it: the badge's fill, round its words.
-            if not toward_right:
-                lab = lab[:, ::-1]
             run = lab[top:bottom, first : first + max(2, round(_BADGE_EDGE * g))]
             inside = solid[top:bottom, first : first + run.shape[1]]
             if not inside.any():
@@ -397,9 +434,124 @@ def _cover_at_end(
             )
         slack = _END_EDGE_SLACK * g
         for far in fars:
-            if far is not None and max(abs(far[0] - near[0]), abs(far[1] - near[1])) <= slack:
-                return float(last - first)
+            if far is None or max(abs(far[0] - near[0]), abs(far[1] - near[1])) > slack:
+                continue
+            # Plate between the text and the cover is a word space or the padding. Past
+            # the padding, the cover stands inside the plate's span only where the plate is
+            # wider than its text: the text stands off its plate's centre, by at least a
+            # glyph, as what hides a word before a price does (秒杀 of 秒杀 ¥19.9).
+            if apart and not (
+                _plate_up_to(look, first, g)
+                and _hides_plate_edge(look, first, last, near)
+                and _sticker_on_pill(
+                    _edge_pixels(look, first, g),
+                    np.vstack([beside[: near[0]], beside[near[1] :]]).reshape(-1, 3),
+                    near,
+                    top,
+                    bottom,
+                    g,
+                )
+                and _off_centre(last, look_past(not toward_right), g)
+            ):
+                break
+            return float(last - first)
     return 0.0
+
+
+# Of the glyph height: the widest run of the text's colour inside a cover (a disc's white
+# highlight) that the cover runs on across.
+_GLINT = 0.5
+
+
+def _cover_end(foreign_col: np.ndarray, plate_col: np.ndarray, first: int, g: int) -> int:
+    """Where the cover that starts at column ``first`` ends: its foreign columns run on
+    across a narrow run of neither plate nor foreign (the text's colour: a sticker's glint
+    or the ring round it) with more of it past."""
+    last, n = first, len(foreign_col)
+    while True:
+        while last < n and foreign_col[last]:
+            last += 1
+        gap = last
+        while gap < n and not foreign_col[gap] and not plate_col[gap] and gap - last <= _GLINT * g:
+            gap += 1
+        if gap < n and foreign_col[gap] and gap > last:
+            last = gap
+            continue
+        return last
+
+
+# Of the glyph height: the most plate above or below the text of a pill or a tag holding one
+# line; a product card runs on round its title and its other lines.
+_TIGHT = 0.8
+
+
+def _sticker_on_pill(
+    cover: np.ndarray, picture: np.ndarray, near: tuple[int, int], top: int, bottom: int, g: int
+) -> bool:
+    """Whether ``cover`` (CIELAB pixels of the cover on the text's rows) is something drawn
+    over a plate (rows ``near``) that holds the text (rows ``top``..``bottom``) alone: not a
+    product card's button (the card runs on round its other lines), and not the picture past
+    the plate's end, of the colour the ``picture`` has above and below the plate."""
+    if top - near[0] > _TIGHT * g or near[1] - bottom > _TIGHT * g:
+        return False
+    if cover.size == 0 or picture.size == 0:
+        return False
+    apart = np.abs(np.median(cover, axis=0) - np.median(picture, axis=0)).sum()
+    return bool(apart >= _PICTURE_SAME)
+
+
+# CIELAB distance (summed) within which a cover's median colour is the picture's round the
+# plate: the plate ends there, and what shows past it is the picture.
+_PICTURE_SAME = 80
+
+
+# Of the glyph height: how much wider the plate must reach past the text on the cover's side
+# than on the other for a cover a word space off the text to hide some of it.
+_OFF_CENTRE = 1.0
+
+
+def _plate_up_to(look: _EndLook, first: int, g: int) -> bool:
+    """Whether every column between the text's end and a cover starting at column ``first``
+    is plate or holds strokes (a word space, what the cover left of a glyph): a plate of its
+    own past a picture's gap is another tag."""
+    inked = look.strokes[look.top : look.bottom, :first].any(axis=0)
+    gap = ~look.plate_col[:first] & ~inked
+    return int(gap.sum()) <= max(2, round(0.1 * g))
+
+
+# Share of a cover's columns in which it must hide the plate's top or bottom edge.
+_OVER_EDGE = 0.3
+
+
+def _hides_plate_edge(look: _EndLook, first: int, last: int, near: tuple[int, int]) -> bool:
+    """Whether the cover in columns ``first``..``last`` hides the plate's top or bottom edge
+    (rows ``near``) along part of its width, as a sticker larger than the plate does; an icon
+    printed on the plate leaves the plate's rim showing above and below it."""
+    cols = slice(first, last)
+    top_rim = look.plate[near[0] + 1, cols]
+    bottom_rim = look.plate[near[1] - 2, cols]
+    return float(max((~top_rim).mean(), (~bottom_rim).mean())) >= _OVER_EDGE
+
+
+def _edge_pixels(look: _EndLook, first: int, g: int) -> np.ndarray:
+    """CIELAB pixels of the solid region on the text's rows in the strip where a cover starts
+    at column ``first`` (_BADGE_EDGE glyphs wide): what the text meets there."""
+    cols = slice(first, first + max(2, round(_BADGE_EDGE * g)))
+    rows = slice(look.top, look.bottom)
+    return look.lab[rows, cols][look.solid[rows, cols]]
+
+
+def _off_centre(cover_end: int, other: _EndLook | None, g: int) -> bool:
+    """Whether the plate, which runs on past a cover ending ``cover_end`` columns off the
+    text, reaches a glyph or more further past the text than it pads the text's other end
+    (``other``)."""
+    if other is None:
+        return False
+    inked = other.strokes[other.top : other.bottom].any(axis=0)
+    pad = 0
+    while pad < len(other.plate_col) and other.plate_col[pad] and not inked[pad]:
+        pad += 1
+    return cover_end - pad >= _OFF_CENTRE * g
 
 
 def badge_over_end(

@@ -533,3 +533,89 @@ def test_a_small_label_on_a_tight_plate_is_not_cut() -> None:
     assert measure is not None
     cover = plate_coverage(image, measure)
     assert cover is not None and cover.cut is None
+
+
+def _coverage_on_crop(name: str, box: Box) -> float:
+    """plate_coverage's fraction on a crop of a generated frame, for the line OCR read in
+    ``box``."""
+    from pathlib import Path
+
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    measure = measure_text(image, box)
+    assert measure is not None
+    cover = plate_coverage(image, measure)
+    return cover.fraction if cover is not None else 0.0
+
+
+@pytest.mark.parametrize(
+    ("name", "box", "covered"),
+    [
+        # 秒杀 ¥19.9 on a red pill, a grey disc with a white rim and a white glint over 秒 and
+        # most of 杀 (altgen 80 f0059): OCR reads ¥19.9. What is left of 杀 and a word space
+        # stand between ¥ and the disc, and the glint splits the disc in two.
+        ("disc_with_a_glint_over_a_price_word_on_a_pill.png", Box(287, 123, 123, 41), True),
+        # 秒杀 ¥19.9 on a dark glass plate, a disc three glyphs wide over 秒杀 (altgen 72
+        # f0052): the measure leaves ¥ out of the ink, and the disc ran past the four glyphs
+        # the look past the text's end reached.
+        ("wide_disc_over_the_start_of_a_glass_price.png", Box(238, 102, 78, 34), True),
+        # 券后价¥128 on a glass plate over an orange picture (altgen 70 f0029): the picture
+        # beyond the plate's ends is no cover, though a patch of it far off has the plate's
+        # colour.
+        ("picture_past_both_ends_of_a_glass_price.png", Box(295, 210, 339, 70), False),
+    ],
+)
+def test_a_sticker_over_a_price_word_on_its_plate_is_found_past_a_word_space(
+    name: str, box: Box, covered: bool
+) -> None:
+    """A sticker over the word before a price (秒杀 of 秒杀 ¥19.9) leaves a whole price, a
+    word space of plate before it, and the plate running on past the sticker: the text
+    stands off its plate's centre by the word it hid."""
+    assert (_coverage_on_crop(name, box) > 0.1) is covered
+
+
+def _centred_pill_with_disc(text: str, disc_side: str) -> tuple[np.ndarray, Box]:
+    """``text`` on a red pill, a rimmed grey disc with a glint, taller than the pill, a word
+    space before it. ``disc_side`` "word": the disc hides 秒杀 there, and the pill pads the
+    text's other end by its padding alone; "centred": nothing under the disc, and the pill
+    reaches as far past the text's other end as past the disc."""
+    img = studio_background(800, 240, seed=5)
+    d = ImageDraw.Draw(img)
+    f = font(40)
+    x, y = 360, 90
+    x0, y0, x1, y1 = d.textbbox((x, y), text, font=f)
+    g = y1 - y0
+    pad = g // 2
+    space = 20
+    word_w = round(d.textlength("秒杀", font=f))
+    r = max(word_w // 2 + 4, (g + 2 * pad) // 2 + 5)
+    cx, cy = x0 - space - r, (y0 + y1) // 2
+    left = cx - r - round(0.6 * g)
+    right = x1 + pad if disc_side == "word" else x1 + (x0 - left)
+    d.rounded_rectangle((left, y0 - pad, right, y1 + pad), radius=pad, fill=(210, 30, 40))
+    if disc_side == "word":
+        d.text((x0 - space - word_w, y), "秒杀", font=f, fill=(255, 255, 255))
+    d.text((x, y), text, font=f, fill=(255, 255, 255))
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(255, 255, 255))
+    d.ellipse((cx - r + 4, cy - r + 4, cx + r - 4, cy + r - 4), fill=(150, 150, 150))
+    d.ellipse((cx - r // 2, cy - r // 2, cx - r // 4, cy - r // 4), fill=(255, 255, 255))
+    m = g // 3
+    return to_bgr(img), Box(x0 - m, y0 - m, x1 - x0 + 2 * m, y1 - y0 + 2 * m)
+
+
+@pytest.mark.parametrize(
+    ("disc_side", "covered"),
+    [("word", True), ("centred", False)],
+    ids=["over the word before the price", "inside a pill the text is centred on"],
+)
+def test_a_sticker_a_word_space_off_the_text_hides_it_only_off_centre(
+    disc_side: str, covered: bool
+) -> None:
+    """A disc a word space before ¥19.9 hides 秒杀 when the pill reaches past the disc and
+    pads the price's other end by its padding alone; on a pill that pads both ends of the
+    price alike, the same disc is the pill's decoration."""
+    frame, box = _centred_pill_with_disc("¥19.9", disc_side)
+    measure = measure_text(frame, box)
+    assert measure is not None
+    cover = plate_coverage(frame, measure)
+    assert cover is not None
+    assert (cover.fraction > 0.1) is covered
