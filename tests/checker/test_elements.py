@@ -1765,3 +1765,40 @@ def test_a_lone_price_word_glyph_boxed_into_the_number_still_tails_it() -> None:
     name = "star_over_a_price_word_before_its_last_glyph.png"
     finding = _judge_price_on_crop(name, (1150, 40), lines)
     assert finding.status == "occluded", finding.reason
+
+
+@pytest.mark.parametrize(
+    ("where", "scrolls"), [("cut", True), ("margin", False)], ids=["cut by the side", "margin"]
+)
+def test_a_label_word_whose_last_glyph_the_side_cuts_scrolls(where: str, scrolls: bool):
+    """AI主播？ scrolling out at the right edge of a 1280x720 frame (framegen n871 f0004): OCR
+    reads AI主播, a disclosure by its words, its box running to the frame's last pixel; the
+    measure drops the 播 the side cuts, so the ink stops a glyph short of the side with strokes
+    between. A label drawn a few pixels from the side, its box padded to it, is measured whole
+    and stays the room's."""
+    from pathlib import Path
+
+    from PIL import Image, ImageDraw
+
+    from app.checker.elements import classify_lines, mark_scrolling
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from tests.checker.conftest import font, to_bgr
+
+    name = "danmaku_label_word_cut_by_the_right_edge.png"
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
+    assert crop.shape[1] == 1280 - 980  # the crop ends at the frame's side
+    box = Box(230, 42, 69, 34)
+    if where == "margin":
+        img = Image.fromarray(cv2.cvtColor(crop, cv2.COLOR_BGR2RGB))
+        d = ImageDraw.Draw(img)
+        d.rectangle((200, 30, 299, 85), fill=(40, 90, 50))
+        f = font(22)
+        x0, _, x1, _ = d.textbbox((0, 0), "AI主播", font=f)
+        d.text((crop.shape[1] - 6 - (x1 - x0) - x0, 46), "AI主播", font=f, fill=(150, 220, 150))
+        crop = to_bgr(img)
+    pack = load_rule_pack()
+    lines = classify_lines([OcrLine("AI主播", box, 0.99)], pack)
+    assert "ai_disclosure" in lines[0].matches
+    mark_scrolling(lines, crop, pack)
+    assert (lines[0].viewer == "danmaku") is scrolls
