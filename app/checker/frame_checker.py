@@ -319,6 +319,11 @@ class FrameChecker:
             fragments, boxes, self.engine.recognize(image, boxes), strict=True
         ):
             after = match_element(again.text, self.pack)
+            # A wider box can take in a stray mark that makes the reading a chat line's shape
+            # (4经营者：杭州云拓电, the plate's rounded end read as 4 before a cut merchant
+            # name): the fragment read before is the room's text, and stays.
+            if is_viewer_text(again.text, self.pack):
+                continue
             if again.confidence >= 0.5 and any(
                 (m := after.get(e)) is not None
                 and m.full

@@ -669,3 +669,21 @@ def test_a_banned_question_with_a_sticker_over_its_end_is_a_viewers(rapid, marks
     checker = FrameChecker(load_profile("all-required"), rapid)
     result = checker.evaluate(crop, [OcrLine("全网最低", Box(52, 47, 190, 61), 0.99)])
     assert [h.canonical for h in result.result.banned_terms] == ([] if marks else ["全网最低价"])
+
+
+def test_a_fragment_read_again_into_a_chat_line_s_shape_stays_the_fragment(rapid) -> None:
+    """经营者：杭州云拓电子商务有限公司 on a glass plate, a photo tile over 子商务有限公司
+    (altgen 72 f0008): OCR reads the cut name, a covered merchant entry. Read again a glyph
+    wider, the plate's rounded end reads as 4 before it, and 4经营者：… has a chat line's shape
+    (a nickname, a colon, a message): the entry would be the viewers' and the element
+    missing. The fragment read first is the room's text."""
+    from pathlib import Path
+
+    name = "tile_over_a_merchant_name_on_a_glass_plate.png"
+    image = cv2.imread(str(Path(__file__).parent / "data" / name))
+    fc = FrameChecker(load_profile("all-required"), rapid)
+    cut = OcrLine("经营者：杭州云拓电", Box(192, 63, 519, 71), 1.0)
+    (line,) = fc._reread_fragments(image, [cut])
+    assert line == cut
+    f = fc.evaluate(image, [line]).result.elements["merchant_info"]
+    assert f.status is Status.OCCLUDED, f.reason
