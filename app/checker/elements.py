@@ -456,7 +456,7 @@ def mark_scrolling(
         elif (
             measure is not None
             and measure.ink_box is not None
-            and (_ink_at_edge(image, measure, margin) or _glyph_dropped_at_edge(image, b, measure))
+            and _ink_at_edge(image, measure, margin)
         ):
             li.viewer = "danmaku"
 
@@ -471,32 +471,6 @@ _NO_MARGIN = 0.1
 _NO_MARGIN_TERM = 0.25
 # Pixels: a detector box this near the frame's side holds strokes that reach it.
 _BOX_AT_EDGE = 2
-
-
-# Of the glyph height: how far short of the detector's box at the frame's side the measured
-# ink may end before the strokes between are a glyph the measure dropped.
-_DROPPED_GLYPH = 0.6
-
-
-def _glyph_dropped_at_edge(image: np.ndarray, box: Box, measure: TextMeasure) -> bool:
-    """Whether the detector's box runs to the frame's side and the measured ink stops a glyph
-    short of it, with strokes of the text's colour between: the measure drops a glyph that
-    touches the box's border, and a glyph the frame's side cuts through touches it (AI主播 of
-    a 弹幕 AI主播？ leaving on the right, its 播 cut). A label the room set near the side keeps
-    a margin there that the box pads, so its last glyph is measured."""
-    ink = measure.ink_box
-    assert ink is not None
-    w = image.shape[1]
-    g = ink.h
-    if box.x2 >= w - _BOX_AT_EDGE and w - ink.x2 >= _DROPPED_GLYPH * g:
-        cols = slice(ink.x2, w)
-    elif box.x <= _BOX_AT_EDGE and ink.x >= _DROPPED_GLYPH * g:
-        cols = slice(0, ink.x)
-    else:
-        return False
-    strip = cv2.cvtColor(np.ascontiguousarray(image[ink.y : ink.y2, cols]), cv2.COLOR_BGR2LAB)
-    stroke = np.abs(strip.astype(np.int16) - lab_of(measure.text_bgr)).sum(axis=2) < 40
-    return 0.08 <= float(stroke.mean()) <= 0.75
 
 
 def _ink_at_edge(image: np.ndarray, measure: TextMeasure, no_margin: float = _NO_MARGIN) -> bool:
