@@ -321,14 +321,14 @@ def _cover_at_end(
     wide, and reaches past the plate's top or bottom edge, as a sticker drawn over the label
     does (an icon printed on the plate stays inside it). Past it the same plate shows again,
     its top and bottom edges where they are beside the text: a picture that happens to match
-    the plate's colour does not end on the plate's rows.
+    the plate's colour does not end on the plate's rows. Where the cover starts, it is not of
+    the picture's colour round the plate (which is the plate's end and the picture past it).
 
     A cover over the word before a price (秒杀 of 秒杀 ¥19.9) leaves a word space of plate, and
     perhaps the rest of a glyph, between it and the text. Past more than the padding it counts
-    only as a sticker on a pill does: the plate runs on up to it, it hides the plate's edge and
-    is not of the picture's colour round the plate, the plate holds one line, and the plate
-    reaches a glyph further past the text on its side than on the other (the text stands off
-    its plate's centre by what the cover hides).
+    only as a sticker on a pill does: the plate runs on up to it, it hides the plate's edge,
+    the plate holds one line, and the plate reaches a glyph further past the text on its side
+    than on the other (the text stands off its plate's centre by what the cover hides).
     """
     ink = measure.ink_box
     if ink is None:
@@ -433,9 +433,14 @@ def _cover_at_end(
                 )
             )
         slack = _END_EDGE_SLACK * g
+        picture = np.vstack([beside[: near[0]], beside[near[1] :]]).reshape(-1, 3)
         for far in fars:
             if far is None or max(abs(far[0] - near[0]), abs(far[1] - near[1])) > slack:
                 continue
+            # What the text meets is not the picture round the plate: that is the plate's
+            # end, with the picture past it running on to a patch of the plate's colour.
+            if not _not_picture(_edge_pixels(look, first, g), picture):
+                break
             # Plate between the text and the cover is a word space or the padding. Past
             # the padding, the cover stands inside the plate's span only where the plate is
             # wider than its text: the text stands off its plate's centre, by at least a
@@ -443,14 +448,7 @@ def _cover_at_end(
             if apart and not (
                 _plate_up_to(look, first, g)
                 and _hides_plate_edge(look, first, last, near)
-                and _sticker_on_pill(
-                    _edge_pixels(look, first, g),
-                    np.vstack([beside[: near[0]], beside[near[1] :]]).reshape(-1, 3),
-                    near,
-                    top,
-                    bottom,
-                    g,
-                )
+                and _one_line_plate(near, top, bottom, g)
                 and _off_centre(last, look_past(not toward_right), g)
             ):
                 break
@@ -485,15 +483,15 @@ def _cover_end(foreign_col: np.ndarray, plate_col: np.ndarray, first: int, g: in
 _TIGHT = 0.8
 
 
-def _sticker_on_pill(
-    cover: np.ndarray, picture: np.ndarray, near: tuple[int, int], top: int, bottom: int, g: int
-) -> bool:
-    """Whether ``cover`` (CIELAB pixels of the cover on the text's rows) is something drawn
-    over a plate (rows ``near``) that holds the text (rows ``top``..``bottom``) alone: not a
-    product card's button (the card runs on round its other lines), and not the picture past
-    the plate's end, of the colour the ``picture`` has above and below the plate."""
-    if top - near[0] > _TIGHT * g or near[1] - bottom > _TIGHT * g:
-        return False
+def _one_line_plate(near: tuple[int, int], top: int, bottom: int, g: int) -> bool:
+    """Whether the plate (rows ``near``) holds the text (rows ``top``..``bottom``) alone, as a
+    pill or a tag does: a product card runs on round its title and its other lines, and its
+    button stands beside its price."""
+    return top - near[0] <= _TIGHT * g and near[1] - bottom <= _TIGHT * g
+
+
+def _not_picture(cover: np.ndarray, picture: np.ndarray) -> bool:
+    """Whether the CIELAB pixels ``cover`` are, by their median, far from ``picture``'s."""
     if cover.size == 0 or picture.size == 0:
         return False
     apart = np.abs(np.median(cover, axis=0) - np.median(picture, axis=0)).sum()

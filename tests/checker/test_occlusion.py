@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from app.checker.elements import COVERAGE_NOISE
 from app.checker.occlusion import pitch_px, plate_coverage, squashed
 from app.checker.result import Status
 from app.checker.vision import measure_text
@@ -562,15 +563,24 @@ def _coverage_on_crop(name: str, box: Box) -> float:
         # beyond the plate's ends is no cover, though a patch of it far off has the plate's
         # colour.
         ("picture_past_both_ends_of_a_glass_price.png", Box(295, 210, 339, 70), False),
+        # ¥32.9 on a white product card (framegen n821 f0057): past the card's edge, the
+        # picture runs on to a patch of white, and the card's edges match there.
+        ("picture_past_a_card_price_s_plate.png", Box(431, 222, 234, 74), False),
+        # ⓘAI生成, pink outlined, on a grey photo the flood takes for a plate (framegen n871
+        # f0057): past the text the photo is as grey above and below the "plate" as beside
+        # it, and then as grey again.
+        ("picture_past_outlined_text_on_a_grey_photo.png", Box(529, 138, 279, 87), False),
     ],
 )
-def test_a_sticker_over_a_price_word_on_its_plate_is_found_past_a_word_space(
+def test_what_stands_past_the_text_on_its_plate_is_a_sticker_or_the_picture(
     name: str, box: Box, covered: bool
 ) -> None:
     """A sticker over the word before a price (秒杀 of 秒杀 ¥19.9) leaves a whole price, a
     word space of plate before it, and the plate running on past the sticker: the text
-    stands off its plate's centre by the word it hid."""
-    assert (_coverage_on_crop(name, box) > 0.1) is covered
+    stands off its plate's centre by the word it hid. What the text meets past a plate's end
+    and round it is the picture, however it runs on (the check's noise is 8 % of the
+    width)."""
+    assert (_coverage_on_crop(name, box) > 0.1 + COVERAGE_NOISE) is covered
 
 
 def _centred_pill_with_disc(text: str, disc_side: str) -> tuple[np.ndarray, Box]:
