@@ -102,7 +102,13 @@ def plate_coverage(image: np.ndarray, measure: TextMeasure) -> PlateCover | None
         return None
     px1, px2 = int(cols_any[0]), int(cols_any[-1])
     if px2 - px1 >= cw - 2 and plate.mean() > 0.85:
-        return None  # a uniform wall rather than a plate: nothing drawn over it to find
+        # A uniform wall rather than a plate: nothing drawn over it to find. Or the flood
+        # followed soft edges out of a plate (H.264 blurs a pill's edge into a calm picture,
+        # and a sticker's into both) and took in everything round it; the look past the
+        # text's ends tells plate by its colour and still sees a cover against one of them,
+        # where the other shows the plate's padding (a shaded plate's ends both differ).
+        end = _cover_at_end(image, measure, padded_across=True)
+        return PlateCover(end / (ink.w + end)) if end else None
     above, below = _plate_beyond_text(plate, ix, iy, ink.w, ink.h, g)
     known = [f for f in (above, below) if f is not None]
     if known and max(known) < 0.5:
@@ -310,6 +316,7 @@ def _cover_at_end(
     measure: TextMeasure,
     badge: tuple[bool, tuple[int, int, int]] | None = None,
     over_edge: bool = True,
+    padded_across: bool = False,
 ) -> float:
     """Width of a cover against one end of the text with its plate beyond it, or 0.
 
@@ -329,6 +336,10 @@ def _cover_at_end(
     only as a sticker on a pill does: the plate runs on up to it, it hides the plate's edge,
     the plate holds one line, and the plate reaches a glyph further past the text on its side
     than on the other (the text stands off its plate's centre by what the cover hides).
+
+    ``padded_across``: only a cover whose other end of the text shows the plate's padding
+    counts. A plate shaded from one colour to another differs from the colour round its text
+    at both ends, where a cover stands at one end only.
     """
     ink = measure.ink_box
     if ink is None:
@@ -394,6 +405,11 @@ def _cover_at_end(
         last = _cover_end(foreign_col, plate_col, first, g)
         if last - first < _END_MIN_WIDTH * g:
             continue
+        if padded_across:
+            other = look_past(not toward_right)
+            pad = max(2, round(_END_TOUCH * g))
+            if other is None or not other.plate_col[:pad].all():
+                continue
         # Over the plate's edge: the cover's columns hold it above or below the plate's rows.
         cover = solid[:, first:last]
         if over_edge and not (cover[: near[0]].any() or cover[near[1] :].any()):

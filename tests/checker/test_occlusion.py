@@ -629,3 +629,39 @@ def test_a_sticker_a_word_space_off_the_text_hides_it_only_off_centre(
     cover = plate_coverage(frame, measure)
     assert cover is not None
     assert (cover.fraction > 0.1) is covered
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "at", "box", "covered"),
+    [
+        # 此为广告 on a pink pill over a blurred grey-purple photo, a purple sticker over 为
+        # and the left of 广 (framegen n901 f0052): the pill pads 告 on the right.
+        (
+            "sticker_over_a_pill_flooded_with_the_picture.png",
+            (1920, 1080), (60, 150), Box(333, 114, 117, 86), True,
+        ),
+        # 广告 AD on a pill shaded from purple through grey to yellow over a beige photo
+        # (framegen n841 f0008): both of its ends differ from the grey round the text.
+        (
+            "shaded_pill_flooded_with_the_picture.png",
+            (1280, 720), (0, 880), Box(955, 30, 69, 25), False,
+        ),
+    ],
+)
+def test_a_sticker_over_a_pill_the_flood_leaves_for_the_picture_still_covers(
+    name: str, size: tuple[int, int], at: tuple[int, int], box: Box, covered: bool
+) -> None:
+    """The flood that finds a pill follows the soft edges H.264 leaves into a calm photo (and
+    into a sticker) and takes in the whole window, as round text on a wall. The pill's colour
+    past the text still shows a sticker against one end with the pill's padding at the
+    other; a shaded pill's two ends both differ from its middle, and cover nothing."""
+    from pathlib import Path
+
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
+    frame = np.zeros((size[1], size[0], 3), np.uint8)
+    frame[at[0] : at[0] + crop.shape[0], at[1] : at[1] + crop.shape[1]] = crop
+    m = measure_text(frame, box)
+    assert m is not None
+    cover = plate_coverage(frame, m)
+    fraction = cover.fraction if cover is not None else 0.0
+    assert (fraction > 0.2) is covered, cover
