@@ -965,6 +965,17 @@ def in_zones(box: Box, zones: tuple[Zone, ...], width: int, height: int) -> bool
 
 # A word space inside a label is under a glyph wide; a sticker between two parts is wider.
 _WORD_GAP = 1.0
+# The two ends of one label read apart (_ends_of_one_label): each at least this many glyphs
+# (one glyph reads into too many phrases), and the gap between their boxes from this share of
+# the hidden glyphs' width to that width and this many glyphs more (a sticker reaching past
+# them, the boxes' padding).
+_END_PIECE = 2
+_HIDDEN_GAP = (0.5, 1.5)
+
+
+def _glyph_units(text: str) -> float:
+    """Width of ``text`` in CJK glyphs: Latin letters, digits and marks are about half one."""
+    return sum(1.0 if has_cjk(c) else 0.55 for c in text)
 
 
 def _faint(measure: TextMeasure, limit: float) -> bool:
@@ -1418,6 +1429,8 @@ class ElementJudge:
             gap = ob.x - b.x2 if right else b.x - ob.x2
             if not 0 <= gap <= 4 * b.h:
                 continue
+            if self._ends_of_one_label(element, li.line, other.line, right, gap):
+                return True
             joined = li.line.text + other.line.text if right else other.line.text + li.line.text
             jm = match_element(joined, self.pack).get(element)
             whole = "".join(joined.split())
@@ -1452,6 +1465,37 @@ class ElementJudge:
             near = _ink_to_cover(li.line.text, b, mine_here, right)
             far = _ink_to_cover(other.line.text, ob, theirs, not right)
             if _covered_between(image, near, far, right):
+                return True
+        return False
+
+    def _ends_of_one_label(
+        self, element: str, mine: OcrLine, other: OcrLine, other_right: bool, gap: int
+    ) -> bool:
+        """Whether two lines on one row read as the start and the end of one label as written,
+        with the glyphs between them missing where the gap is about as wide as those glyphs:
+        本直播 | a disc | AI数字人 of 本直播间主播为AI数字人.
+
+        What the cover is (a disc with 抢 on it, a photo tile) and what lies round the pieces
+        (a photo whose colour differs from one piece to the other) then need not be measured:
+        the words say the line runs on under it. Two overlays that merely stand on one row do
+        not read as the two ends of one phrase, and a word space is far narrower than the
+        glyphs a sticker hides."""
+        labels = self._labels.get(element)
+        if labels is None:
+            return False
+        left, right = (mine, other) if other_right else (other, mine)
+        head, tail = bare_text(left.text), bare_text(right.text)
+        if min(len(head), len(tail)) < _END_PIECE:
+            return False
+        # Glyph width from the pieces' own boxes, in CJK glyphs (Latin letters and digits are
+        # about half as wide).
+        pitch = (left.box.w + right.box.w) / max(1.0, _glyph_units(head) + _glyph_units(tail))
+        for phrase in labels[0]:
+            hidden = len(phrase) - len(head) - len(tail)
+            if hidden < 1 or not (phrase.startswith(head) and phrase.endswith(tail)):
+                continue
+            units = _glyph_units(phrase[len(head) : len(phrase) - len(tail)])
+            if _HIDDEN_GAP[0] * units * pitch <= gap <= (units + _HIDDEN_GAP[1]) * pitch:
                 return True
         return False
 

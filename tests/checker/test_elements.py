@@ -1765,3 +1765,49 @@ def test_a_lone_price_word_glyph_boxed_into_the_number_still_tails_it() -> None:
     name = "star_over_a_price_word_before_its_last_glyph.png"
     finding = _judge_price_on_crop(name, (1150, 40), lines)
     assert finding.status == "occluded", finding.reason
+
+
+def test_the_two_ends_of_one_label_a_disc_apart_are_one_covered_label() -> None:
+    """本直播间主播为AI数字人 in dark text on a photo, a red disc with 抢 on it over 间主播为
+    (framegen n901 f0019, 1080x1920). OCR reads 本直播, 抢 and AI数字人, a whole disclosure
+    by itself; the photo round the two ends differs in colour, so nothing says they share a
+    plate, but their words are the start and the end of one label with four glyphs' width
+    between them: the line runs on under the disc."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [
+        OcrLine("抢", Box(816, 292, 96, 94), 1.0),
+        OcrLine("AI数字人", Box(916, 315, 128, 45), 1.0),
+        OcrLine("本直播", Box(732, 316, 86, 44), 1.0),
+    ]
+    name = "disc_between_two_ends_of_a_label.png"
+    f = _judge_on_crop("ai_disclosure", name, (270, 680), (1080, 1920), lines)
+    assert f.status == "occluded", f.reason
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "gap", "split"),
+    [
+        ("本直播", "AI数字人", 98, True),  # 间主播为 hidden, about four glyphs wide
+        ("本直播", "AI数字人", 20, False),  # a word space cannot hide four glyphs
+        ("本直播", "AI数字人", 400, False),  # two overlays far apart on a row
+        ("商家", "信息", 10, False),  # the whole phrase: nothing between the ends
+        ("本", "AI数字人", 120, False),  # one glyph starts too many phrases
+    ],
+)
+def test_the_ends_of_one_label_are_apart_by_what_hides_the_middle(
+    head: str, tail: str, gap: int, split: bool
+) -> None:
+    from app.checker.elements import ElementJudge
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+    from app.rules.profile import load_profile
+
+    judge = ElementJudge(load_profile("all-required"), load_rule_pack())
+    element = "merchant_info" if head == "商家" else "ai_disclosure"
+    pitch = 25
+    left = OcrLine(head, Box(100, 300, pitch * len(head), 40), 1.0)
+    right = OcrLine(tail, Box(left.box.x2 + gap, 300, pitch * 4, 40), 1.0)
+    assert judge._ends_of_one_label(element, right, left, False, gap) is split
+
