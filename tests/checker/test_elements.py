@@ -727,8 +727,8 @@ def test_a_small_price_cut_short_is_illegible(read: str, status: str) -> None:
 @pytest.mark.parametrize(
     ("read", "size", "card", "status"),
     [
-        ("券后位￥128", 40, False, "occluded"),
-        ("到于价65元", 40, False, "occluded"),
+        ("券后位￥128", 40, False, "ok"),
+        ("到于价65元", 40, False, "ok"),
         ("券后价￥128", 40, False, "ok"),
         ("直接价79元", 9, False, "illegible"),
         ("直接价79元", 9, True, "illegible"),
@@ -737,9 +737,10 @@ def test_a_small_price_cut_short_is_illegible(read: str, status: str) -> None:
 def test_a_price_word_with_a_glyph_misread_is_a_damaged_tag(
     read: str, size: int, card: bool, status: str
 ) -> None:
-    """券后位 for 券后价: a cover's edge through 价, or glyphs too small to read. What shows is
-    a price, but not the tag as drawn. Tiny glyphs stay illegible even where a card's straight
-    edge runs along them: at 8 px their width tells their size, an edge says nothing."""
+    """券后位 for 券后价: glyphs too small to read, a cover's edge through 价, or a glyph of a
+    clean tag misread. Tiny glyphs stay illegible even where a card's straight edge runs along
+    them: at 8 px their width tells their size, an edge says nothing. A whole tag with nothing
+    drawn over it is a price a viewer reads, whatever glyph OCR got wrong in its word."""
     from PIL import ImageDraw
 
     from app.checker.elements import ElementJudge, classify_lines
@@ -1811,3 +1812,71 @@ def test_the_ends_of_one_label_are_apart_by_what_hides_the_middle(
     right = OcrLine(tail, Box(left.box.x2 + gap, 300, pitch * 4, 40), 1.0)
     assert judge._ends_of_one_label(element, right, left, False, gap) is split
 
+
+@pytest.mark.parametrize(
+    ("element", "name", "size", "at", "line", "status"),
+    [
+        # 虚拟主播 in a thin font on a plain pill, read 虚以主播 (framegen n801 f0030).
+        (
+            "ai_disclosure", "thin_label_read_with_one_glyph_wrong.png", (1280, 720),
+            (100, 60), ("虚以主播", (134, 161, 88, 28), 0.85), "ok",
+        ),
+        # 券后价¥23.9 in a small font, read 券后阶¥23.9 (framegen n771 f0001).
+        (
+            "price", "price_word_read_with_one_glyph_wrong.png", (1280, 720),
+            (350, 540), ("券后阶¥23.9", (612, 398, 111, 24), 0.91), "ok",
+        ),
+        # AI生成 in white with a shadow on a photo, a purple star over 成, read AI生歲
+        # (altgen 84 f0028): the star is drawn over it.
+        (
+            "ai_disclosure", "star_over_the_last_glyph_of_a_shadowed_label.png", (1920, 1080),
+            (130, 300), ("AI生歲", (379, 190, 193, 80), 0.86), "occluded",
+        ),
+        # 营业执照 on a glass plate, a star over 业执 whose points stand over and under the
+        # plate, read 营业丸照 (altgen 78 f0032): the measure takes the star in, a line
+        # taller than its glyphs and fewer of them wide.
+        (
+            "merchant_info", "star_taken_into_a_misread_label_s_measure.png", (1080, 1920),
+            (820, 80), ("营业丸照", (138, 888, 240, 94), 0.87), "occluded",
+        ),
+    ],
+)
+def test_a_whole_label_read_with_one_glyph_wrong_is_judged_by_what_covers_it(
+    element: str, name: str, size: tuple[int, int], at: tuple[int, int], line: tuple,
+    status: str,
+) -> None:
+    """A label whose glyphs all stand there, legible and uncut, with one of them misread, is
+    as often a clean label in a thin or small font as one with a sticker over a glyph: what
+    is drawn over it decides, as for a clean reading."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    text, box, conf = line
+    f = _judge_on_crop(element, name, at, size, [OcrLine(text, Box(*box), conf)])
+    assert f.status == status, f.reason
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "whole"),
+    [
+        ("ai_disclosure", "虚以主播", True),
+        ("merchant_info", "经营券信息", True),
+        ("merchant_info", "王体信息", False),  # 店铺 and half of 主 under a disc: its end glyph
+        ("merchant_info", "经营者信君", False),  # the end glyph again
+        ("ad_label", "广古", False),  # two glyphs: one right names nothing
+        ("ai_disclosure", "虚以王播", False),  # two glyphs wrong
+        ("price", "券后阶¥23.9", True),
+        ("price", "直幢价：39.9元", True),
+        ("price", "刻手价80元", False),  # its first glyph, by the tag's start
+        ("price", "券后阶¥23.", False),  # the amount cut short
+        ("price", "券后阶热卖", False),  # no amount
+    ],
+)
+def test_a_misread_whole_label_has_one_glyph_wrong_between_two_read_right(
+    element: str, text: str, whole: bool
+) -> None:
+    from app.checker.elements import ElementJudge
+    from app.rules.profile import load_profile
+
+    judge = ElementJudge(load_profile("all-required"), load_rule_pack())
+    assert (judge._misread_whole(element, text) is not None) is whole
