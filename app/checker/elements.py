@@ -1473,6 +1473,8 @@ class ElementJudge:
                 continue
             if self._ends_of_one_label(element, li.line, other.line, right, gap):
                 return True
+            if not self._of_a_label(element, other.line.text):
+                continue
             joined = li.line.text + other.line.text if right else other.line.text + li.line.text
             jm = match_element(joined, self.pack).get(element)
             whole = "".join(joined.split())
@@ -1509,6 +1511,17 @@ class ElementJudge:
             if _covered_between(image, near, far, right):
                 return True
         return False
+
+    def _of_a_label(self, element: str, text: str) -> bool:
+        """Whether ``text`` holds a glyph of one of ``element``'s label phrases, as the rest
+        of a label split by a cover does (本直播间主 of 本直播间主播为AI数字人, 经营 of 经营者：…);
+        a 弹幕 passing on the label's row (支持主播 beside 广告·推广) holds none. Prices,
+        whose rest may be any number, are not asked."""
+        labels = self._labels.get(element)
+        if labels is None:
+            return True
+        glyphs = {c for c in bare_text(text) if has_cjk(c)}
+        return not glyphs or any(c in q for q in labels[1] for c in glyphs)
 
     def _ends_of_one_label(
         self, element: str, mine: OcrLine, other: OcrLine, other_right: bool, gap: int

@@ -1880,3 +1880,19 @@ def test_a_misread_whole_label_has_one_glyph_wrong_between_two_read_right(
 
     judge = ElementJudge(load_profile("all-required"), load_rule_pack())
     assert (judge._misread_whole(element, text) is not None) is whole
+
+
+def test_a_danmaku_on_a_label_s_row_is_not_the_rest_of_it() -> None:
+    """广告·推广 in white on a photo shading from green to tan, and a 弹幕 支持主播 passing
+    on the same row five glyphs to the right (framegen n911 f0058, 1080x1920). The picture
+    between them differs from the ground round the label, as a sticker would, but 支持主播
+    holds no glyph of any ad label: it cannot be the label's hidden rest."""
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    lines = [
+        OcrLine("广告·推广", Box(196, 109, 304, 79), 0.98),
+        OcrLine("支持主播", Box(792, 93, 177, 63), 1.0),
+    ]
+    f = _judge_on_crop("ad_label", "danmaku_on_a_label_s_row.png", (60, 150), (1080, 1920), lines)
+    assert f.status == "ok", f.reason
