@@ -274,6 +274,10 @@ def test_a_sticker_across_plain_text_is_a_cover(cover: str, status: Status) -> N
         # ⓘ 广告 AD outlined on a photo (a framegen 1920x1080 frame), the icon read into the
         # line: as solid and as close to the strokes, but the i on it is a mark of its own.
         ("info_icon_before_outlined_ad_label.png", Box(92, 72, 336, 83), False),
+        # 广告 in yellow with a black outline on a dark green picture (altgen 72 f0047,
+        # 1080x1920), a pale grey star over 告: its flat core is nearer the text's colour
+        # than the stars measured before, and far from the ground the outline makes.
+        ("light_star_over_an_outlined_glyph.png", Box(60, 48, 129, 81), True),
     ],
 )
 def test_a_solid_sticker_against_outlined_strokes_is_a_cover(
