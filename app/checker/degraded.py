@@ -2,8 +2,9 @@
 covered, too small or too faint ("营亚执照" for 营业执照, "数学人直择" for 数字人直播, "直播价"
 with its number hidden).
 
-Such a line never makes an element ``ok`` — the checker could not read the label cleanly — but
-it tells a half-covered or tiny label (occluded / illegible) from a missing one.
+Such a line tells a half-covered or tiny label (occluded / illegible) from a missing one. It
+makes an element ``ok`` only as the whole label with one glyph misread, legible, uncut and with
+nothing found drawn over it (elements.ElementJudge._misread_whole).
 """
 
 from __future__ import annotations

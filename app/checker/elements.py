@@ -9,8 +9,10 @@ centre outside every zone drawn for it → misplaced; else ok. Of several candid
 status wins, so a second, compliant copy of a label satisfies the rule; with no compliant
 copy, a whole reading outranks a fragment (a stray 广 elsewhere does not hide a misplaced 广告).
 Only when no line reads the label cleanly does a damaged copy of it (degraded.py) count:
-illegible or occluded, never ok, and never missing; and only without that, a lone glyph that
-starts or ends the label with a cover where the rest would stand.
+illegible or occluded, never missing, and ok only when it is the whole label with one glyph
+misread between two read right, legible, uncut and with nothing found drawn over it; and only
+without that, a lone glyph that starts or ends the label with a cover where the rest would
+stand.
 
 Viewers' text never counts: chat, system lines and platform chrome by their wording, 弹幕 by
 their wording (a question, a chatty ending) or by running off the frame's side.
@@ -1598,9 +1600,10 @@ class ElementJudge:
         return False
 
     def _judge_damaged(self, element: str, image: np.ndarray, line: OcrLine) -> ElementFinding:
-        """A line OCR read as a damaged copy of the label: never ok. Too small or too faint
-        strokes make it illegible; strokes a viewer could read mean OCR could not read all of
-        them because part of the label is hidden: occluded."""
+        """A line OCR read as a damaged copy of the label. Too small or too faint strokes
+        make it illegible; strokes a viewer could read mean OCR could not read all of them
+        because part of the label is hidden: occluded. Unless the reading is the whole label
+        with one glyph misread (_misread_whole): that is judged as a clean reading is."""
         f, measure = self._measured(element, image, line, Status.ILLEGIBLE)
         if measure is None:
             f.reason = "damaged reading, no readable strokes"

@@ -10,8 +10,8 @@ against a label phrase were that label 23 times out of 23. With the rule pack's 
 that turned seven more "missing" into the right covered or too-small status and made no new
 error. Over 32 sets (7 680 judgements), -4.5 and one-glyph readings found 13 more (a 12 px
 营业执照 read as 营 at 0.26), and one sentence the length rule below now leaves out. What
-this adds never makes an element ``ok``: it is a damaged copy, so ``occluded`` or
-``illegible`` (elements.py).
+this adds is a damaged copy, so ``occluded`` or ``illegible`` (elements.py), ``ok`` only as
+the whole label with one glyph misread and nothing found drawn over it.
 
 Where a band hides the top or bottom half of every glyph, what shows fits the label's phrase
 worse still (-4 to -9 nats per character), but then the line's shape says so: its box is
@@ -310,8 +310,9 @@ class LabelConfirmer:
     """Labels OCR misread by a glyph in place, confirmed by the recogniser: read as the phrase.
 
     A clean 查看商家资质 read as 查看商家贸质 is a damaged copy by its text (degraded.py), and a
-    damaged copy is never ok: most are covered labels. The recogniser's column probabilities
-    tell the two apart: a blur leaves the right glyph a close second, a cover leaves none."""
+    damaged copy is ok only when the cover tests find nothing over it (elements.py), and most
+    are covered labels. The recogniser's column probabilities tell the two apart first: a blur
+    leaves the right glyph a close second, a cover leaves none."""
 
     def __init__(self, engine: OcrEngine, pack: RulePack) -> None:
         self._scorer = engine if isinstance(engine, PhraseScorer) else None
