@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from app.checker.corners import corner_views
 from app.checker.degraded import degraded_elements
 from app.checker.elements import (
     ElementJudge,
@@ -85,6 +86,15 @@ _MARK_SCORE = -1.0
 # rows (the spotter's SmallLines).
 _SMALL_LINE = 2.0
 _SMALL_ROWS = 1.25
+
+
+def _bare(text: str) -> str:
+    return "".join(normalize(text).split())
+
+
+def _same_place(a: Box, b: Box) -> bool:
+    """Whether two boxes mostly cover one another: one line read twice."""
+    return a.overlap_fraction(b) > 0.5 or b.overlap_fraction(a) > 0.5
 
 
 def _comparison_missing(
@@ -221,7 +231,8 @@ class FrameChecker:
         7 px and goes unseen: the element would be called missing although it is on screen,
         too small. Looking again at full resolution costs about two detections, so it is done
         only while something required has no trace at all, and once per screen: while the
-        texts read are the same, what the look found is what it would find again.
+        texts read are the same, what the look found is what it would find again. While the
+        ad label still shows no trace, its corners are read on their own (corners.py).
         """
         room = [li for li in classify_lines(lines, self.pack) if li.viewer is None]
         untraced = self._untraced(room)
@@ -239,6 +250,8 @@ class FrameChecker:
             still = untraced & self._untraced(classify_lines(found, self.pack))
             if still:
                 found = found + self._read_faint(image, known + [ln.box for ln in found], still)
+            if "ad_label" in untraced & self._untraced(classify_lines(found, self.pack)):
+                found = found + self._read_corners(image, lines + found)
             if len(self._closer) >= _CLOSER_SCREENS:
                 del self._closer[next(iter(self._closer))]
             self._closer[screen] = found
@@ -289,6 +302,43 @@ class FrameChecker:
             if (shown | set(li.degraded)) & untraced:
                 out.append(replace(li.line, confidence=min(li.line.confidence, 0.99 * floor)))
         return out
+
+    def _read_corners(self, image: np.ndarray, known: list[OcrLine]) -> list[OcrLine]:
+        """Lines of an ad label that a look at the top corners on their own finds (corners.py),
+        other than those read already: at each place, the reading that shows most of it.
+
+        A line read before in the same place is not taken again. One read there as something
+        else is not in the way: the whole-frame pass read 爆款广告 across a badge cut by the
+        frame's edge, a 弹幕's shape, where the corner read the 广告 beside it alone."""
+        t = self.profile.thresholds
+        found: list[tuple[int, OcrLine]] = []
+        for view in corner_views(image, t.ad_corner_height_frac, t.ad_corner_width_frac):
+            for ln in self.engine.read(view.image):
+                rank = self._ad_trace(ln.text)
+                box = view.to_frame(ln.box)
+                if not rank or any(
+                    _same_place(box, k.box) and _bare(k.text) == _bare(ln.text) for k in known
+                ):
+                    continue
+                line = OcrLine(ln.text, box, ln.confidence)
+                at = next((i for i, (_, o) in enumerate(found) if _same_place(o.box, box)), None)
+                if at is None:
+                    found.append((rank, line))
+                elif (rank, line.confidence) > (found[at][0], found[at][1].confidence):
+                    found[at] = (rank, line)
+        return [ln for _, ln in found]
+
+    def _ad_trace(self, text: str) -> int:
+        """How much of an ad label ``text`` shows: 3 all of it, 2 a part, 1 a damaged copy,
+        0 none (or it is a viewer's)."""
+        if is_viewer_text(text, self.pack):
+            return 0
+        m = match_element(text, self.pack).get("ad_label")
+        if m is not None and m.full:
+            return 3
+        if m is not None and m.fragment:
+            return 2
+        return 1 if "ad_label" in degraded_elements(text, self.pack) else 0
 
     def _reread_fragments(self, image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
         """Read a label fragment again in a box a glyph wider on both sides.

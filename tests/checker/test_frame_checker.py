@@ -687,3 +687,60 @@ def test_a_fragment_read_again_into_a_chat_line_s_shape_stays_the_fragment(rapid
     assert line == cut
     f = fc.evaluate(image, [line]).result.elements["merchant_info"]
     assert f.status is Status.OCCLUDED, f.reason
+
+
+class _RecordingReads(_CountingFineReads):
+    """The real engine, keeping the size of every image it is asked to read."""
+
+    def __init__(self, engine) -> None:
+        super().__init__(engine)
+        self.read_shapes: list[tuple[int, ...]] = []
+
+    def read(self, image, reuse=None):
+        self.read_shapes.append(image.shape)
+        return super().read(image, reuse=reuse)
+
+
+def test_a_thin_ad_label_the_whole_frame_pass_misses_is_found_in_its_corner(rapid) -> None:
+    """Frame 52 of our generator's set 941 (720p): a 44 px 广告 in a light font, white with a
+    hairline outline, on a pale wall. The whole-frame pass finds no text there at all; the
+    same detector finds it in the top-left corner alone, with its dark strokes thickened."""
+    frame, rec = generated_frame(941, 51)
+    assert rec["elements"]["ad_label"]["status"] == "ok"
+    label = Box(*rec["elements"]["ad_label"]["bbox"])
+    assert not any(ln.box.intersection(label) for ln in rapid.read(frame))
+    finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
+    assert finding.status is Status.OK, (finding.text, finding.reason)
+    assert finding.text == "广告"
+
+
+@pytest.mark.parametrize(("seed", "index"), [(811, 6), (761, 39)])
+def test_the_glyph_a_sticker_leaves_of_an_ad_label_is_found_in_its_corner(
+    rapid, seed: int, index: int
+) -> None:
+    """Frames of our generator with a sticker over half of 广告 in a top corner: the whole-
+    frame pass reads the glyph left in a box taken up mostly by the sticker, and the label
+    was called missing. Read in the corner alone, the glyph's box is its own, beside the
+    sticker: covered, not missing."""
+    frame, rec = generated_frame(seed, index)
+    assert rec["elements"]["ad_label"]["status"] == "occluded"
+    finding = FrameChecker(load_profile("all-required"), rapid).check(frame).elements["ad_label"]
+    assert finding.status is Status.OCCLUDED, (finding.text, finding.reason)
+    assert finding.text in ("广", "告")
+
+
+def test_the_corners_are_looked_at_only_while_the_ad_label_shows_no_trace(rapid) -> None:
+    engine = _RecordingReads(rapid)
+    checker = FrameChecker(load_profile("all-required"), engine)
+    assert checker.check(to_bgr(room())).elements["ad_label"].status is Status.OK
+    assert engine.read_shapes == [(H, W, 3)]
+
+    frame = to_bgr(room(ad=None))
+    engine.read_shapes.clear()
+    assert checker.check(frame).elements["ad_label"].status is Status.MISSING
+    corners = [s for s in engine.read_shapes if s != (H, W, 3)]
+    assert corners and all(s[0] <= 2 * 0.2 * H and s[1] <= 2 * 0.3 * W for s in corners)
+    # The monitor's next full pass over the same screen does not look again.
+    engine.read_shapes.clear()
+    checker.evaluate(frame, checker.read_lines(frame))
+    assert engine.read_shapes == [(H, W, 3)]
