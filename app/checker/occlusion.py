@@ -726,10 +726,11 @@ _ICON_SLOT = 0.3
 _FOREIGN = 120
 _FOREIGN_TEXT = 90
 # Of the glyph height: how far the search reaches beside and above/below the ink. A disc or a
-# star over a label's first glyphs can stand two glyphs wide, and is only seen as an object
+# star over a label's first glyphs can stand two glyphs wide (a disc over 直播价 of 直播价 79元,
+# 3.4 glyphs across, began 4.1 glyphs before the price's ink), and is only seen as an object
 # closed on every side when the crop holds all of it. Past the near crop, a flat dark part of
 # a photo beside the text is closed too, so what reaches there must also stand out.
-_SEARCH_X = 3.0
+_SEARCH_X = 4.5
 _SEARCH_Y = 2.0
 _NEAR_X = 1.5
 _NEAR_Y = 1.2
@@ -749,6 +750,12 @@ _AGAINST = 0.2
 # Of the glyph height: the gap such a tall object may leave before the ink and still stand
 # against it: its rim, or the text's outline, lies between its flat inside and the strokes.
 _TALL_GAP = 0.25
+# Of the glyph height: an object this tall and this wide at least dwarfs the text; no icon of
+# a label is, and one that big beside a line is a sticker where more of the line stood (the
+# word space before 79元 of 直播价 79元 shows between them). It may stand up to _BIG_GAP
+# from the ink.
+_BIG = 2.5
+_BIG_GAP = 1.0
 # A sticker that hides the end of a label is at least about a glyph wide; a sliver of the
 # picture beside a plate (the edge of a sleeve, 0.2-0.7 of a glyph) is as tall, but no cover.
 _HIDES_A_GLYPH = 0.8
@@ -840,6 +847,8 @@ def sticker_on_line(
             and _against_end(_with_rim(comp, strokes, g)[iy : iy + g], ix, ink.w, g)
         )
         gap = (_TALL_GAP if bh >= overhang * g else 0.15) * g
+        if bh >= _BIG * g and bw >= _BIG * g:
+            gap = _BIG_GAP * g
         if (x + bw < ix - gap or x > ix + ink.w + gap) and not rimmed:
             continue  # beside the text with a gap: an icon, not a cover
         if min(x + bw, ix + ink.w) - max(x, ix) > 0.6 * ink.w:

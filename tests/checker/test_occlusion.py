@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from app.checker.elements import COVERAGE_NOISE
-from app.checker.occlusion import pitch_px, plate_coverage, squashed
+from app.checker.occlusion import pitch_px, plate_coverage, squashed, sticker_on_line
 from app.checker.result import Status
 from app.checker.vision import measure_text
 from app.geometry import Box
@@ -669,3 +669,50 @@ def test_a_sticker_over_a_pill_the_flood_leaves_for_the_picture_still_covers(
     cover = plate_coverage(frame, m)
     fraction = cover.fraction if cover is not None else 0.0
     assert (fraction > 0.2) is covered, cover
+
+
+@pytest.mark.parametrize(
+    ("name", "box"),
+    [
+        # 直播价 79元 in yellow, outlined, over a photo of feathers; a grey disc with a white
+        # rim, 3.4 glyphs across, over 直播价 (altgen 70 f0033). The word space before 79元
+        # shows between the disc and the price.
+        ("big_disc_a_word_space_before_a_price.png", Box(200, 90, 114, 60)),
+        # 到手价 ¥39 in white over an orange photo; a rounded photo tile over 到手价 (altgen 76
+        # f0030), a word space before ¥39.
+        ("big_tile_a_word_space_before_a_price.png", Box(150, 70, 73, 45)),
+    ],
+)
+def test_a_sticker_that_dwarfs_the_text_a_word_space_before_it_is_a_cover(
+    name: str, box: Box
+) -> None:
+    assert _sticker_on_crop(name, box)
+
+
+@pytest.mark.parametrize(
+    ("across", "gap", "covered"),
+    [(3.0, 0.6, True), (3.0, 1.6, False), (1.4, 0.6, False)],
+    ids=["dwarfs the text, a word space off", "dwarfs it, far off", "icon-sized, a word space off"],
+)
+def test_how_big_and_how_near_a_disc_beside_plain_text_hides_more_of_it(
+    across: float, gap: float, covered: bool
+) -> None:
+    """A white-rimmed disc before 79元 over a smooth studio picture: one three glyphs across,
+    a word space before the price, stands where the price's word would; an icon-sized one
+    there, or a big one far off, is the room's decoration."""
+    g = 40
+    img = studio_background(640, 320, seed=5)
+    d = ImageDraw.Draw(img)
+    x, y = 360, 140
+    d.text((x, y), "79元", font=font(g), fill=(255, 240, 80), stroke_width=2, stroke_fill=(0,) * 3)
+    ink = d.textbbox((x, y), "79元", font=font(g))
+    r = round(across * g / 2)
+    cx, cy = ink[0] - round(gap * g) - r, (ink[1] + ink[3]) // 2
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(255, 255, 255))
+    d.ellipse((cx - r + 5, cy - r + 5, cx + r - 5, cy + r - 5), fill=(225, 60, 70))
+    frame = to_bgr(img)
+    m = g // 3
+    box = Box(ink[0] - m, ink[1] - m, ink[2] - ink[0] + 2 * m, ink[3] - ink[1] + 2 * m)
+    measure = measure_text(frame, box)
+    assert measure is not None
+    assert sticker_on_line(frame, measure) is covered
