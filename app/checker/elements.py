@@ -524,9 +524,34 @@ def _ink_at_edge(image: np.ndarray, measure: TextMeasure, no_margin: float = _NO
             continue
         strip = cv2.cvtColor(np.ascontiguousarray(image[rows, cols]), cv2.COLOR_BGR2LAB)
         stroke = np.abs(strip.astype(np.int16) - text).sum(axis=2) < 40
-        if 0.08 <= stroke.mean() <= 0.75:
+        if 0.08 <= stroke.mean() <= 0.75 and not _padded_off_edge(image, measure, cols.start == 0):
             return True
     return False
+
+
+def _padded_off_edge(image: np.ndarray, measure: TextMeasure, left: bool) -> bool:
+    """Whether a run of the line's own ground, _EDGE_PADDING glyphs wide or more, parts its
+    ink from the frame's edge: a label's pill starts a few pixels off the edge, its padding
+    before the text, and a dark picture at the edge is no glyph the edge cuts (one is a
+    letter space from the next)."""
+    ink = measure.ink_box
+    assert ink is not None
+    x1, x2 = (2, ink.x) if left else (ink.x2, image.shape[1] - 2)
+    if x2 - x1 < _EDGE_PADDING * ink.h:
+        return False
+    crop = np.ascontiguousarray(image[ink.y : ink.y2, x1:x2])
+    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.int16)
+    ground = (np.abs(lab - lab_of(measure.ground_bgr)).sum(axis=2) < 30).mean(axis=0) >= 0.85
+    run = longest = 0
+    for g in ground:
+        run = run + 1 if g else 0
+        longest = max(longest, run)
+    return longest >= _EDGE_PADDING * ink.h
+
+
+# Of the glyph height: the run of ground between a line and the frame's edge that is a plate's
+# padding, not the space between a cut glyph and the next (a fifth of a glyph or less).
+_EDGE_PADDING = 0.25
 
 
 def _edge_ink_apart(image: np.ndarray, measure: TextMeasure, left: bool) -> bool:

@@ -1896,3 +1896,23 @@ def test_a_danmaku_on_a_label_s_row_is_not_the_rest_of_it() -> None:
     ]
     f = _judge_on_crop("ad_label", "danmaku_on_a_label_s_row.png", (60, 150), (1080, 1920), lines)
     assert f.status == "ok", f.reason
+
+
+def test_a_label_whose_pill_pads_it_off_the_frame_s_edge_does_not_scroll() -> None:
+    """广告·推广 on a green pill that starts a few pixels off the frame's left edge, over a
+    photo of dark rocks (framegen n951 f0005, 1080x1920; the crop keeps the frame's left
+    edge). The text stands 0.6 glyph from the edge, near enough for the edge to be looked at,
+    and the rocks there are of the text's dark colour, as a glyph the edge cuts would be; but
+    the pill's padding, a quarter glyph of its own colour, parts them from the text."""
+    from pathlib import Path
+
+    from app.checker.elements import classify_lines, mark_scrolling
+    from app.geometry import Box
+    from app.ocr.base import OcrLine
+
+    name = "pill_label_a_padding_off_the_frame_edge.png"
+    crop = cv2.imread(str(Path(__file__).parent / "data" / name))
+    pack = load_rule_pack()
+    lines = classify_lines([OcrLine("广告·推广", Box(3, 55, 287, 73), 0.99)], pack)
+    mark_scrolling(lines, crop, pack)
+    assert lines[0].viewer is None
