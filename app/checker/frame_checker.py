@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from app.checker.corners import corner_views
+from app.checker.corners import CornerView, corner_views
 from app.checker.degraded import degraded_elements
 from app.checker.elements import (
     ElementJudge,
@@ -86,10 +86,6 @@ _MARK_SCORE = -1.0
 # rows (the spotter's SmallLines).
 _SMALL_LINE = 2.0
 _SMALL_ROWS = 1.25
-
-
-def _bare(text: str) -> str:
-    return "".join(normalize(text).split())
 
 
 def _same_place(a: Box, b: Box) -> bool:
@@ -251,7 +247,7 @@ class FrameChecker:
             if still:
                 found = found + self._read_faint(image, known + [ln.box for ln in found], still)
             if "ad_label" in untraced & self._untraced(classify_lines(found, self.pack)):
-                found = found + self._read_corners(image, lines + found)
+                found = found + self._read_corners(image, known + [ln.box for ln in found])
             if len(self._closer) >= _CLOSER_SCREENS:
                 del self._closer[next(iter(self._closer))]
             self._closer[screen] = found
@@ -303,22 +299,24 @@ class FrameChecker:
                 out.append(replace(li.line, confidence=min(li.line.confidence, 0.99 * floor)))
         return out
 
-    def _read_corners(self, image: np.ndarray, known: list[OcrLine]) -> list[OcrLine]:
+    def _read_corners(self, image: np.ndarray, known: list[Box]) -> list[OcrLine]:
         """Lines of an ad label that a look at the top corners on their own finds (corners.py),
-        other than those read already: at each place, the reading that shows most of it.
+        where no line stood: at each place, the reading that shows most of the label.
 
-        A line read before in the same place is not taken again. One read there as something
-        else is not in the way: the whole-frame pass read 爆款广告 across a badge cut by the
-        frame's edge, a 弹幕's shape, where the corner read the 广告 beside it alone."""
+        What was read already (a corner's nickname, follower count, 关注 button) is not
+        recognised again in each view: that would be most of the look's cost."""
         t = self.profile.thresholds
         found: list[tuple[int, OcrLine]] = []
         for view in corner_views(image, t.ad_corner_height_frac, t.ad_corner_width_frac):
-            for ln in self.engine.read(view.image):
-                rank = self._ad_trace(ln.text)
+
+            def stood(box: Box, view: CornerView = view) -> OcrLine | None:
+                at = view.to_frame(box)
+                return OcrLine("", box, 0.0) if any(_same_place(at, k) for k in known) else None
+
+            for ln in self.engine.read(view.image, reuse=stood):
                 box = view.to_frame(ln.box)
-                if not rank or any(
-                    _same_place(box, k.box) and _bare(k.text) == _bare(ln.text) for k in known
-                ):
+                rank = self._ad_trace(ln.text)
+                if not rank or any(_same_place(box, k) for k in known):
                     continue
                 line = OcrLine(ln.text, box, ln.confidence)
                 at = next((i for i, (_, o) in enumerate(found) if _same_place(o.box, box)), None)
